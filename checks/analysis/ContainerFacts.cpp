@@ -1,0 +1,438 @@
+//===--- ContainerFacts.cpp - what the TU does to each container ----------===//
+
+#include "analysis/ContainerFacts.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::bloat {
+
+namespace {
+
+constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral ConstructId = "construct";
+constexpr llvm::StringLiteral LambdaId = "lambda";
+constexpr llvm::StringLiteral FunctionRefId = "function-ref";
+constexpr llvm::StringLiteral ReturnId = "return";
+
+// The first parent of \p Node, looking through implicit and wrapping nodes;
+// \p LastConstruct receives the last constructor call looked through (the
+// conversion of a lambda into a std::function, say).
+DynTypedNode
+parentThroughWrappers(DynTypedNode Node, ASTContext &Context,
+                      const CXXConstructExpr **LastConstruct = nullptr) {
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return {};
+    Node = Parents[0];
+    const auto *E = Node.get<Expr>();
+    if (!E)
+      return Node;
+    if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+            CXXBindTemporaryExpr, ExprWithCleanups, CXXFunctionalCastExpr>(E))
+      continue;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (LastConstruct)
+        *LastConstruct = Construct;
+      continue;
+    }
+    return Node;
+  }
+  return {};
+}
+
+bool isMutableReferenceOrPointer(QualType T) {
+  if (T->isRValueReferenceType())
+    return true;
+  if (T->isLValueReferenceType() || T->isPointerType())
+    return !T->getPointeeType().isConstQualified();
+  return false;
+}
+
+bool isComparison(const DynTypedNode &Node) {
+  if (const auto *Binary = Node.get<BinaryOperator>())
+    return Binary->isComparisonOp();
+  if (const auto *Operator = Node.get<CXXOperatorCallExpr>())
+    return Operator->isComparisonOp();
+  return false;
+}
+
+// `std::thread t([&] { ... })` runs the lambda once, on another thread.
+bool runsCallableOnce(const CXXConstructExpr &Construct) {
+  const CXXRecordDecl *Record = Construct.getConstructor()->getParent();
+  return Record->isInStdNamespace() && Record->getIdentifier() &&
+         (Record->getName() == "thread" || Record->getName() == "jthread");
+}
+
+const CXXRecordDecl *templatePatternOf(const CXXRecordDecl *Record) {
+  if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
+    return Pattern;
+  return Record;
+}
+
+} // namespace
+
+ContainerFacts::ContainerFacts(ContainerModel Model,
+                               ContainerFactsOptions Options)
+    : Model(std::move(Model)), Options(Options) {}
+
+void ContainerFacts::registerMatchers(MatchFinder &Finder,
+                                      MatchFinder::MatchCallback &Callback) {
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  Finder.addMatcher(callExpr(InUserCode).bind(CallId), &Callback);
+  Finder.addMatcher(
+      cxxConstructExpr(InUserCode, argumentCountAtLeast(1)).bind(ConstructId),
+      &Callback);
+  Finder.addMatcher(lambdaExpr(InUserCode).bind(LambdaId), &Callback);
+  Finder.addMatcher(
+      declRefExpr(InUserCode, to(functionDecl())).bind(FunctionRefId),
+      &Callback);
+  Finder.addMatcher(returnStmt(InUserCode, hasReturnValue(expr())).bind(ReturnId),
+                    &Callback);
+}
+
+void ContainerFacts::collect(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  Context = &Ctx;
+  const BoundNodes &Nodes = Result.Nodes;
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>(CallId))
+    onCall(*Call, Ctx);
+  else if (const auto *Construct =
+               Nodes.getNodeAs<CXXConstructExpr>(ConstructId))
+    onArguments(Construct->getConstructor(),
+                {Construct->getArgs(), Construct->getNumArgs()});
+  else if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId))
+    onLambda(*Lambda, Ctx);
+  else if (const auto *Ref = Nodes.getNodeAs<DeclRefExpr>(FunctionRefId))
+    onFunctionReference(*Ref, Ctx);
+  else if (const auto *Return = Nodes.getNodeAs<ReturnStmt>(ReturnId))
+    onReturn(*Return, Ctx);
+}
+
+void ContainerFacts::clear() {
+  Records.clear();
+  Paths = RepeatingPaths();
+  Context = nullptr;
+}
+
+ContainerFacts::Record *ContainerFacts::recordFor(const ValueDecl *D) {
+  if (!D)
+    return nullptr;
+  std::optional<ContainerType> Type = Model.classify(D->getType());
+  if (!Type)
+    return nullptr;
+  const auto *Canonical = cast<ValueDecl>(D->getCanonicalDecl());
+  SourceLocation Loc = Canonical->getLocation();
+  if (Loc.isInvalid())
+    return nullptr;
+  auto [It, Inserted] = Records.try_emplace(Loc);
+  if (Inserted) {
+    It->second.Decl = Canonical;
+    It->second.TheOwner = ContainerModel::ownerOf(*Canonical);
+    It->second.Type = *Type;
+  }
+  return &It->second;
+}
+
+void ContainerFacts::onCall(const CallExpr &Call, ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  llvm::ArrayRef<const Expr *> Args(Call.getArgs(), Call.getNumArgs());
+  if (std::optional<MemberCallView> View =
+          ContainerModel::viewMemberCall(Call)) {
+    onMemberCall(Call, *View, Ctx);
+    onArguments(Callee, View->Args);
+  } else if (Callee && ContainerModel::isInserterFunction(*Callee)) {
+    if (!Args.empty())
+      if (const ValueDecl *D = ContainerModel::referencedDecl(Args.front()))
+        addGrowth(*D, Call, Args.front(), Ctx);
+  } else if (isa<CXXOperatorCallExpr>(Call) &&
+             isa_and_nonnull<CXXMethodDecl>(Callee)) {
+    onArguments(Callee, Args.drop_front()); // Args[0] is the object.
+  } else {
+    onArguments(Callee, Args);
+  }
+
+  if (Callee) {
+    StmtContext Where = contextOf(Call, Ctx);
+    Paths.addCall(Where.Function, Callee, Call.getBeginLoc(),
+                  !Where.Loops.empty() && !Where.RunsOnceAtInitialization);
+  }
+}
+
+void ContainerFacts::onMemberCall(const CallExpr &Call,
+                                  const MemberCallView &View,
+                                  ASTContext &Ctx) {
+  const ValueDecl *D = ContainerModel::referencedDecl(View.Object);
+  Record *R = recordFor(D);
+  if (!R)
+    return;
+  switch (Model.effectOfMethod(R->Type, View.Method)) {
+  case CallEffect::Grows:
+    addGrowth(*D, Call, View.Object, Ctx);
+    return;
+  case CallEffect::Shrinks:
+    R->Shrunk = true;
+    return;
+  case CallEffect::Inspects:
+    // `if (c.size() < Max) c.push_back(x);`, `if (c.size() >= Max) return;`
+    if (isComparison(parentThroughWrappers(DynTypedNode::create(Call), Ctx)))
+      if (const FunctionDecl *F = contextOf(Call, Ctx).Function)
+        R->GuardedIn.insert(F->getCanonicalDecl());
+    return;
+  case CallEffect::None:
+    return;
+  }
+}
+
+void ContainerFacts::onArguments(const FunctionDecl *Callee,
+                                 llvm::ArrayRef<const Expr *> Args) {
+  for (auto [Index, Arg] : llvm::enumerate(Args)) {
+    const ValueDecl *D = ContainerModel::referencedDecl(Arg);
+    Record *R = recordFor(D);
+    if (!R)
+      continue;
+    // An unresolved call (dependent, or through a pointer) may do anything.
+    if (!Callee) {
+      R->EscapesToUnseenCode = true;
+      continue;
+    }
+    if (ContainerModel::isDrainingFunction(*Callee)) {
+      R->Shrunk = true;
+      continue;
+    }
+    if (Index >= Callee->getNumParams())
+      continue; // A C variadic argument is a copy.
+    if (!isMutableReferenceOrPointer(Callee->getParamDecl(Index)->getType()))
+      continue;
+    // The standard library changes what it is given as documented (swap,
+    // getline, splice, ...); it is not analysed, so it counts as a shrink.
+    const FunctionDecl *Definition = nullptr;
+    if (Callee->isInStdNamespace())
+      R->Shrunk = true;
+    else if (Callee->isDefined(Definition) &&
+             Index < Definition->getNumParams())
+      R->PassedTo.push_back(Definition->getParamDecl(Index));
+    else
+      R->EscapesToUnseenCode = true;
+  }
+}
+
+void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
+                               const Expr *Object, ASTContext &Ctx) {
+  Record *R = recordFor(&D);
+  if (!R || !R->TheOwner)
+    return; // Parameters and references are not owners.
+  SourceLocation Loc = Call.getBeginLoc();
+  // A template and its instantiations share the site.
+  if (llvm::any_of(R->Growths,
+                   [&](const GrowthSite &Site) { return Site.Loc == Loc; }))
+    return;
+  GrowthSite Site;
+  Site.Call = &Call;
+  Site.Loc = Loc;
+  Site.Context = contextOf(Call, Ctx);
+  if (const auto *Member =
+          dyn_cast_or_null<MemberExpr>(Object ? Object->IgnoreParenImpCasts()
+                                              : nullptr))
+    if (const auto *Base = dyn_cast_or_null<VarDecl>(
+            ContainerModel::referencedDecl(Member->getBase())))
+      Site.ThroughGlobalObject = Base->hasGlobalStorage();
+  Paths.addFunction(Site.Context.Function);
+  R->Growths.push_back(std::move(Site));
+}
+
+void ContainerFacts::onLambda(const LambdaExpr &Lambda, ASTContext &Ctx) {
+  const CXXConstructExpr *Conversion = nullptr;
+  DynTypedNode Node =
+      parentThroughWrappers(DynTypedNode::create(Lambda), Ctx, &Conversion);
+  if (Conversion && runsCallableOnce(*Conversion))
+    return;
+
+  bool Stored = false;
+  if (const auto *Var = Node.get<VarDecl>())
+    Stored = Var->hasGlobalStorage();
+  else if (Node.get<FieldDecl>())
+    Stored = true;
+  else if (const auto *Init = Node.get<CXXCtorInitializer>())
+    Stored = Init->isAnyMemberInitializer();
+  else if (const auto *Call = Node.get<CallExpr>()) {
+    std::optional<MemberCallView> View = ContainerModel::viewMemberCall(*Call);
+    const ValueDecl *Target =
+        View ? ContainerModel::referencedDecl(View->Object) : nullptr;
+    std::optional<Owner> TargetOwner =
+        Target ? ContainerModel::ownerOf(*Target) : std::nullopt;
+    bool TargetIsLongLived =
+        TargetOwner && TargetOwner->Kind != OwnerKind::Local;
+    if (View && View->Method == "operator=")
+      // `OnTick = [..]{..};`, `Handlers[Name] = [..]{..};`
+      Stored = TargetIsLongLived ||
+               isa<CXXOperatorCallExpr>(View->Object->IgnoreParenImpCasts());
+    else if (std::optional<ContainerType> TargetType =
+                 Target ? Model.classify(Target->getType()) : std::nullopt;
+             TargetType &&
+             Model.effectOfMethod(*TargetType, View->Method) ==
+                 CallEffect::Grows)
+      // `Callbacks.push_back([..]{..});`
+      Stored = TargetIsLongLived;
+    else
+      // `Bus.subscribe([..]{..})` taking a std::function: the callee keeps a
+      // callback object. A template parameter (std::for_each, std::sort)
+      // receives the lambda itself and usually calls it on the spot.
+      Stored = Conversion != nullptr;
+  }
+  if (Stored)
+    Paths.addStoredCallback(Lambda.getCallOperator(), Lambda.getBeginLoc());
+}
+
+void ContainerFacts::onFunctionReference(const DeclRefExpr &Ref,
+                                         ASTContext &Ctx) {
+  const auto *Function = dyn_cast<FunctionDecl>(Ref.getDecl());
+  if (!Function)
+    return;
+  DynTypedNode Parent = parentThroughWrappers(DynTypedNode::create(Ref), Ctx);
+  if (const auto *Call = Parent.get<CallExpr>())
+    if (Call->getCallee()->IgnoreParenImpCasts() == &Ref)
+      return; // A direct call, already an edge of the call graph.
+  Paths.addAddressTaken(Function, Ref.getBeginLoc());
+}
+
+void ContainerFacts::onReturn(const ReturnStmt &Return, ASTContext &Ctx) {
+  const Expr *Value = Return.getRetValue()->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value))
+    if (Construct->getNumArgs() == 1)
+      Value = Construct->getArg(0);
+  const ValueDecl *D = ContainerModel::referencedDecl(Value);
+  Record *R = recordFor(D);
+  if (!R || !R->TheOwner)
+    return;
+  // A returned local ends its life here: the caller owns what it became.
+  if (R->TheOwner->Kind == OwnerKind::Local) {
+    R->Shrunk = true;
+    return;
+  }
+  // A long-lived container handed out by mutable reference may be drained
+  // by whoever holds the reference.
+  const FunctionDecl *Function = contextOf(Return, Ctx).Function;
+  if (Function && isMutableReferenceOrPointer(Function->getReturnType()))
+    R->EscapesToUnseenCode = true;
+}
+
+bool ContainerFacts::mayBeShrunkElsewhere(const Record &R) const {
+  if (Options.AssumeUnseenCodeDoesNotShrink)
+    return false;
+  if (R.EscapesToUnseenCode)
+    return true;
+  if (const auto *Field = dyn_cast<FieldDecl>(R.Decl)) {
+    const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+    if (!Class || !allMutatorsVisible(*templatePatternOf(Class)))
+      return true;
+    // A public member can be changed from anywhere, unless it is reached
+    // through a global object, which makes it as visible as a global.
+    bool ThroughGlobal = llvm::any_of(R.Growths, [](const GrowthSite &Site) {
+      return Site.ThroughGlobalObject;
+    });
+    if (Field->getAccess() == AS_public && !ThroughGlobal)
+      return true;
+  }
+  return false;
+}
+
+bool ContainerFacts::isBounded(const Record &R) const {
+  if (R.Type.KeyedByFiniteDomain)
+    return true;
+  // The container itself, then every parameter it is passed to, transitively.
+  llvm::SmallVector<const Record *, 4> Worklist = {&R};
+  llvm::DenseSet<const Record *> Seen = {&R};
+  while (!Worklist.empty()) {
+    const Record *Current = Worklist.pop_back_val();
+    if (Current->Shrunk || mayBeShrunkElsewhere(*Current))
+      return true;
+    for (const ParmVarDecl *Param : Current->PassedTo) {
+      auto It = Records.find(Param->getCanonicalDecl()->getLocation());
+      if (It != Records.end() && Seen.insert(&It->second).second)
+        Worklist.push_back(&It->second);
+    }
+  }
+  return false;
+}
+
+std::optional<RepeatEvidence>
+ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site,
+                           ASTContext &Ctx) const {
+  const FunctionDecl *Function = Site.Context.Function;
+  if (Site.Context.RunsOnceAtInitialization || !Function ||
+      isa<CXXConstructorDecl>(Function) ||
+      R.GuardedIn.contains(Function->getCanonicalDecl()))
+    return std::nullopt;
+
+  if (R.TheOwner->Kind == OwnerKind::Local) {
+    // A local outlives only the loops of its own function that it is
+    // declared outside of.
+    if (R.Decl->getDeclContext() != Function)
+      return std::nullopt;
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const Stmt *Loop : Site.Context.Loops)
+      if (SM.isBeforeInTranslationUnit(R.Decl->getLocation(),
+                                       Loop->getBeginLoc()) &&
+          isOpenEndedLoop(*Loop, Ctx))
+        return RepeatEvidence{RepeatEvidence::LocalAcrossLoop, Loop, Function};
+    return std::nullopt;
+  }
+  if (!Site.Context.Loops.empty())
+    return RepeatEvidence{RepeatEvidence::InsideLoop,
+                          Site.Context.Loops.front(), Function};
+  if (Paths.causeOf(Function))
+    return RepeatEvidence{RepeatEvidence::FunctionRepeats, nullptr, Function};
+  return std::nullopt;
+}
+
+std::vector<UnboundedContainer>
+ContainerFacts::unboundedContainers(const SourceManager &SM) {
+  std::vector<UnboundedContainer> Findings;
+  if (!Context)
+    return Findings;
+  Paths.finalize();
+  auto Before = [&SM](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
+                                        SM.getExpansionLoc(B));
+  };
+  for (auto &Entry : Records) {
+    Record &R = Entry.second;
+    if (R.Growths.empty() || !R.TheOwner || isBounded(R))
+      continue;
+    llvm::sort(R.Growths, [&](const GrowthSite &A, const GrowthSite &B) {
+      return Before(A.Loc, B.Loc);
+    });
+    const GrowthSite *Primary = nullptr;
+    std::optional<RepeatEvidence> Why;
+    for (const GrowthSite &Site : R.Growths) {
+      std::optional<RepeatEvidence> SiteWhy = whyRepeats(R, Site, *Context);
+      if (!SiteWhy)
+        continue;
+      bool InMainFile = SM.isInMainFile(SM.getExpansionLoc(Site.Loc));
+      if (!Primary || (InMainFile &&
+                       !SM.isInMainFile(SM.getExpansionLoc(Primary->Loc)))) {
+        Primary = &Site;
+        Why = SiteWhy;
+      }
+    }
+    if (!Primary)
+      continue;
+    UnboundedContainer Finding{R.Decl, *R.TheOwner, R.Type, Primary, *Why, {}};
+    for (const GrowthSite &Site : R.Growths)
+      if (&Site != Primary)
+        Finding.OtherSites.push_back(&Site);
+    Findings.push_back(std::move(Finding));
+  }
+  llvm::sort(Findings, [&](const UnboundedContainer &A,
+                           const UnboundedContainer &B) {
+    return Before(A.Primary->Loc, B.Primary->Loc);
+  });
+  return Findings;
+}
+
+} // namespace clang::tidy::bloat

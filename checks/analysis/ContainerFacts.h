@@ -1,0 +1,128 @@
+//===--- ContainerFacts.h - what the TU does to each container -*- C++ -*-===//
+//
+// Collects, while clang-tidy matches, every growth, shrink, escape and size
+// guard of every container, plus the call graph that makes paths repeat; then,
+// once at the end of the TU, decides which containers grow without bound.
+// Every bloat check reads its findings from here instead of re-deriving them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BLOAT_TIDY_ANALYSIS_CONTAINERFACTS_H
+#define BLOAT_TIDY_ANALYSIS_CONTAINERFACTS_H
+
+#include "analysis/ContainerModel.h"
+#include "analysis/RepeatingPath.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <vector>
+
+namespace clang::tidy::bloat {
+
+/// One place that grows a container.
+struct GrowthSite {
+  const Expr *Call = nullptr;
+  SourceLocation Loc;
+  StmtContext Context;
+  /// Reached as `global.member`: a public member of a global object.
+  bool ThroughGlobalObject = false;
+};
+
+/// Why a growth site runs again and again.
+struct RepeatEvidence {
+  enum KindType {
+    InsideLoop,     ///< Loop around the site
+    LocalAcrossLoop, ///< Loop without a fixed trip count around a local
+    FunctionRepeats, ///< Function repeats: see RepeatingPaths::causeOf
+  } Kind;
+  const Stmt *Loop = nullptr;
+  const FunctionDecl *Function = nullptr;
+};
+
+/// A container that grows on a repeating path and is never bounded.
+struct UnboundedContainer {
+  const ValueDecl *Decl;
+  Owner TheOwner;
+  ContainerType Type;
+  /// The site to report at, and why it repeats.
+  const GrowthSite *Primary;
+  RepeatEvidence Why;
+  /// Every other growth site, in source order.
+  std::vector<const GrowthSite *> OtherSites;
+};
+
+struct ContainerFactsOptions {
+  /// Code the TU cannot see (functions without a body, members of classes
+  /// not fully visible, public members) is assumed not to shrink anything.
+  bool AssumeUnseenCodeDoesNotShrink = false;
+};
+
+class ContainerFacts {
+public:
+  ContainerFacts(ContainerModel Model, ContainerFactsOptions Options);
+
+  /// Registers the matchers that feed the facts. \p Callback (the check)
+  /// hands every match back to collect(), so that clang-tidy's profiling
+  /// charges the time to the check.
+  void registerMatchers(ast_matchers::MatchFinder &Finder,
+                        ast_matchers::MatchFinder::MatchCallback &Callback);
+  void collect(const ast_matchers::MatchFinder::MatchResult &Result);
+
+  /// Decides, once per TU, which containers grow without bound.
+  std::vector<UnboundedContainer> unboundedContainers(const SourceManager &SM);
+
+  /// The call graph, for explaining a FunctionRepeats cause.
+  const RepeatingPaths &paths() const { return Paths; }
+
+  /// Forgets the TU (facts hold AST pointers).
+  void clear();
+
+private:
+  struct Record {
+    const ValueDecl *Decl = nullptr;
+    /// Empty for a parameter: it only forwards shrinks to what it aliases.
+    std::optional<Owner> TheOwner;
+    ContainerType Type;
+    std::vector<GrowthSite> Growths;
+    bool Shrunk = false;
+    bool EscapesToUnseenCode = false;
+    /// Functions that compare its size().
+    llvm::DenseSet<const FunctionDecl *> GuardedIn;
+    /// Parameters (of functions defined in the TU) it is passed to by
+    /// non-const reference or pointer; they may shrink it.
+    llvm::SmallVector<const ParmVarDecl *, 2> PassedTo;
+  };
+
+  void onCall(const CallExpr &Call, ASTContext &Context);
+  void onLambda(const LambdaExpr &Lambda, ASTContext &Context);
+  void onFunctionReference(const DeclRefExpr &Ref, ASTContext &Context);
+  void onReturn(const ReturnStmt &Return, ASTContext &Context);
+
+  void onMemberCall(const CallExpr &Call, const MemberCallView &View,
+                    ASTContext &Context);
+  void onArguments(const FunctionDecl *Callee,
+                   llvm::ArrayRef<const Expr *> Args);
+  void addGrowth(const ValueDecl &D, const Expr &Call, const Expr *Object,
+                 ASTContext &Context);
+
+  /// The record for \p D if it holds (or refers to) a container; parameters
+  /// get records too, to learn whether a callee shrinks what it is given.
+  Record *recordFor(const ValueDecl *D);
+  bool isBounded(const Record &R) const;
+  bool mayBeShrunkElsewhere(const Record &R) const;
+  std::optional<RepeatEvidence> whyRepeats(const Record &R,
+                                           const GrowthSite &Site,
+                                           ASTContext &Context) const;
+
+  ContainerModel Model;
+  ContainerFactsOptions Options;
+  RepeatingPaths Paths;
+  /// Keyed by the canonical declaration's location, so that a member of a
+  /// class template and its instantiations share one record.
+  llvm::DenseMap<SourceLocation, Record> Records;
+  ASTContext *Context = nullptr;
+};
+
+} // namespace clang::tidy::bloat
+
+#endif // BLOAT_TIDY_ANALYSIS_CONTAINERFACTS_H

@@ -1,0 +1,96 @@
+//===--- RepeatingPath.h - does this code run again and again? -*- C++ -*-===//
+//
+// Growth only bloats when the code that grows runs any number of times. This
+// file answers "why may this statement run repeatedly?" for every check: the
+// loops around it, and for its function a small call graph of the TU (called
+// inside a loop, called from a repeating caller, stored as a callback, callable
+// from other translation units, address taken).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BLOAT_TIDY_ANALYSIS_REPEATINGPATH_H
+#define BLOAT_TIDY_ANALYSIS_REPEATINGPATH_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
+
+namespace clang::tidy::bloat {
+
+/// Where a statement sits.
+struct StmtContext {
+  /// The function whose body holds it; a lambda's call operator for a lambda
+  /// body. Null at namespace scope.
+  const FunctionDecl *Function = nullptr;
+  /// The loops around it inside Function that repeat it, innermost first.
+  llvm::SmallVector<const Stmt *, 2> Loops;
+  /// It runs once: in the initialiser of a static or global variable, or in
+  /// a default member initialiser.
+  bool RunsOnceAtInitialization = false;
+};
+
+StmtContext contextOf(const Stmt &S, ASTContext &Context);
+
+/// A loop without a fixed trip count: `while (true)`, `for (;;)`,
+/// `while (running)`, `while (next(x))`. Counting loops, range-for and loops
+/// that drain a container (`while (!q.empty())`) have one.
+bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context);
+
+/// Whether the check can see every member function that could modify the
+/// class: all non-const member functions are defined here and it has no
+/// friends.
+bool allMutatorsVisible(const CXXRecordDecl &Record);
+
+/// Why a function may run any number of times.
+struct RepeatCause {
+  enum KindType {
+    CalledInLoop,        ///< a call site inside a loop (Site, Via = caller)
+    StoredCallback,      ///< a lambda stored somewhere long-lived (Site)
+    AddressTaken,        ///< its address escapes (Site)
+    CalledFromRepeating, ///< called (Site) from Via, which repeats
+    ExternallyCallable,  ///< callers outside this TU may call it (Site = decl)
+  } Kind;
+  SourceLocation Site;
+  const FunctionDecl *Via = nullptr;
+};
+
+/// The TU's call graph, reduced to what makes a function repeat. Facts are
+/// added while matching; causeOf is answered after finalize().
+class RepeatingPaths {
+public:
+  void addCall(const FunctionDecl *Caller, const FunctionDecl *Callee,
+               SourceLocation Site, bool InLoop);
+  void addStoredCallback(const FunctionDecl *CallOperator, SourceLocation Site);
+  void addAddressTaken(const FunctionDecl *Function, SourceLocation Site);
+  /// Makes sure \p Function is considered even if it calls nothing.
+  void addFunction(const FunctionDecl *Function);
+
+  /// Propagates causes along call edges; linear in the size of the graph.
+  void finalize();
+
+  /// Why \p Function repeats, or null if it does not (for example a
+  /// file-static function called once from main).
+  const RepeatCause *causeOf(const FunctionDecl *Function) const;
+
+  /// Whether code outside this TU may call \p Function any number of times.
+  static bool isExternallyCallable(const FunctionDecl &Function);
+
+private:
+  struct Edge {
+    const FunctionDecl *Callee;
+    SourceLocation Site;
+  };
+  static const FunctionDecl *key(const FunctionDecl *F);
+  void offerDirectCause(const FunctionDecl *F, RepeatCause Cause);
+
+  llvm::DenseMap<const FunctionDecl *, std::vector<Edge>> Callees;
+  llvm::DenseMap<const FunctionDecl *, RepeatCause> Causes;
+  llvm::SmallVector<const FunctionDecl *, 16> Known;
+};
+
+} // namespace clang::tidy::bloat
+
+#endif // BLOAT_TIDY_ANALYSIS_REPEATINGPATH_H
