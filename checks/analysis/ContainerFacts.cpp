@@ -68,6 +68,12 @@ bool runsCallableOnce(const CXXConstructExpr &Construct) {
          (Record->getName() == "thread" || Record->getName() == "jthread");
 }
 
+// Declared by the standard library or another system header.
+bool isLibraryFunction(const FunctionDecl &F) {
+  return F.getASTContext().getSourceManager().isInSystemHeader(
+      F.getLocation());
+}
+
 const CXXRecordDecl *templatePatternOf(const CXXRecordDecl *Record) {
   if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
     return Pattern;
@@ -208,10 +214,10 @@ void ContainerFacts::onArguments(const FunctionDecl *Callee,
       continue; // A C variadic argument is a copy.
     if (!isMutableReferenceOrPointer(Callee->getParamDecl(Index)->getType()))
       continue;
-    // The standard library changes what it is given as documented (swap,
-    // getline, splice, ...); it is not analysed, so it counts as a shrink.
+    // Libraries change what they are given as documented (swap, getline,
+    // splice, ...); they are not analysed, so it counts as a shrink.
     const FunctionDecl *Definition = nullptr;
-    if (Callee->isInStdNamespace())
+    if (isLibraryFunction(*Callee))
       R->Shrunk = true;
     else if (Callee->isDefined(Definition) &&
              Index < Definition->getNumParams())

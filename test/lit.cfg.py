@@ -1,0 +1,66 @@
+# lit configuration of the bloat-tidy suite.
+#
+# The suite runs once per tool, chosen with `--param tool=driver|plugin`:
+#   driver: build/bin/bloat-tidy
+#   plugin: clang-tidy-<version> --load=build/lib/libBloatTidy.so
+import os
+import shlex
+import shutil
+
+import lit.formats
+
+tool = lit_config.params.get("tool", "driver")
+if tool not in ("driver", "plugin"):
+    lit_config.fatal("--param tool= must be 'driver' or 'plugin', not '%s'" % tool)
+
+config.name = "bloat-tidy (%s)" % tool
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "memory", "check_bloat_tidy.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.bloat_tidy_obj_root, "test", tool)
+config.available_features.add(tool)
+
+tools_dir = config.llvm_tools_dir
+config.environment["PATH"] = os.pathsep.join(
+    [tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Deterministic, colour-free output from the tools.
+config.environment["TERM"] = "dumb"
+
+clang_tidy = os.path.join(tools_dir, "clang-tidy")
+if tool == "plugin":
+    tidy_command = [clang_tidy, "--load=" + config.bloat_tidy_plugin]
+    checker_tool = ["--tidy", clang_tidy, "--load", config.bloat_tidy_plugin]
+else:
+    tidy_command = [config.bloat_tidy]
+    checker_tool = ["--tidy", config.bloat_tidy]
+
+def quoted(parts):
+    return " ".join(shlex.quote(p) for p in parts)
+
+checker = os.path.join(config.bloat_tidy_src_root, "test", "check_bloat_tidy.py")
+python = config.python_executable or "python3"
+filecheck = os.path.join(tools_dir, "FileCheck")
+# Longest names first: lit substitutes in order.
+config.substitutions += [
+    ("%check_bloat_tidy", quoted([python, checker, "--filecheck", filecheck]
+                                 + checker_tool)),
+    ("%bloat_tidy", quoted(tidy_command)),
+    ("%clang_tidy", quoted([clang_tidy])),
+    ("%bloat_plugin", quoted([config.bloat_tidy_plugin])),
+    ("%clicker_fixed", quoted([config.clicker_fixed])),
+    ("%clicker", quoted([config.clicker])),
+    ("%examples", quoted([os.path.join(config.bloat_tidy_src_root, "examples")])),
+    ("%python", quoted([python])),
+]
+
+# Another LLVM's clang-tidy, for the plugin's version check.
+for other in ("16", "22", "18", "17", "20", "21"):
+    if other == config.llvm_version_major:
+        continue
+    other_tidy = shutil.which("clang-tidy-" + other)
+    if other_tidy:
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.insert(0, ("%other_clang_tidy", quoted([other_tidy])))
+        config.substitutions.insert(0, ("%other_llvm_major", other))
+        break
