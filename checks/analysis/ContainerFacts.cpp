@@ -17,6 +17,7 @@ constexpr llvm::StringLiteral ConstructId = "construct";
 constexpr llvm::StringLiteral LambdaId = "lambda";
 constexpr llvm::StringLiteral FunctionRefId = "function-ref";
 constexpr llvm::StringLiteral ReturnId = "return";
+constexpr llvm::StringLiteral DependentOperatorId = "dependent-operator";
 
 // The first parent of \p Node, looking through implicit and wrapping nodes;
 // \p LastConstruct receives the last constructor call looked through (the
@@ -99,6 +100,15 @@ void ContainerFacts::registerMatchers(MatchFinder &Finder,
       &Callback);
   Finder.addMatcher(returnStmt(InUserCode, hasReturnValue(expr())).bind(ReturnId),
                     &Callback);
+  // In a template, `Cache[Key]` and `Text += S` on a container of dependent
+  // type are not calls yet.
+  Finder.addMatcher(
+      expr(InUserCode,
+           anyOf(arraySubscriptExpr(hasLHS(expr(isTypeDependent()))),
+                 binaryOperator(hasOperatorName("+="),
+                                hasLHS(expr(isTypeDependent())))))
+          .bind(DependentOperatorId),
+      &Callback);
 }
 
 void ContainerFacts::collect(const MatchFinder::MatchResult &Result) {
@@ -117,6 +127,27 @@ void ContainerFacts::collect(const MatchFinder::MatchResult &Result) {
     onFunctionReference(*Ref, Ctx);
   else if (const auto *Return = Nodes.getNodeAs<ReturnStmt>(ReturnId))
     onReturn(*Return, Ctx);
+  else if (const auto *Operator = Nodes.getNodeAs<Expr>(DependentOperatorId))
+    onDependentOperator(*Operator, Ctx);
+}
+
+void ContainerFacts::onDependentOperator(const Expr &Operator,
+                                         ASTContext &Ctx) {
+  const Expr *Object = nullptr;
+  llvm::StringRef Method;
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(&Operator)) {
+    // getBase() guesses from the index type, unknown here: the object is
+    // what is written first.
+    Object = Subscript->getLHS();
+    Method = "operator[]";
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(&Operator)) {
+    Object = Binary->getLHS();
+    Method = "operator+=";
+  }
+  const ValueDecl *D = ContainerModel::referencedDecl(Object);
+  if (Record *R = recordFor(D))
+    if (Model.effectOfMethod(R->Type, Method) == CallEffect::Grows)
+      addGrowth(*D, Operator, Object, Ctx);
 }
 
 void ContainerFacts::clear() {

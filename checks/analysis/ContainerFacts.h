@@ -97,6 +97,7 @@ private:
   void onLambda(const LambdaExpr &Lambda, ASTContext &Context);
   void onFunctionReference(const DeclRefExpr &Ref, ASTContext &Context);
   void onReturn(const ReturnStmt &Return, ASTContext &Context);
+  void onDependentOperator(const Expr &Operator, ASTContext &Context);
 
   void onMemberCall(const CallExpr &Call, const MemberCallView &View,
                     ASTContext &Context);
