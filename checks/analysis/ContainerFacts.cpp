@@ -1,6 +1,8 @@
 //===--- ContainerFacts.cpp - what the TU does to each container ----------===//
 
 #include "analysis/ContainerFacts.h"
+#include "analysis/Callbacks.h"
+#include "analysis/ParentWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -19,33 +21,6 @@ constexpr llvm::StringLiteral FunctionRefId = "function-ref";
 constexpr llvm::StringLiteral ReturnId = "return";
 constexpr llvm::StringLiteral DependentOperatorId = "dependent-operator";
 
-// The first parent of \p Node, looking through implicit and wrapping nodes;
-// \p LastConstruct receives the last constructor call looked through (the
-// conversion of a lambda into a std::function, say).
-DynTypedNode
-parentThroughWrappers(DynTypedNode Node, ASTContext &Context,
-                      const CXXConstructExpr **LastConstruct = nullptr) {
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return {};
-    Node = Parents[0];
-    const auto *E = Node.get<Expr>();
-    if (!E)
-      return Node;
-    if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-            CXXBindTemporaryExpr, ExprWithCleanups, CXXFunctionalCastExpr>(E))
-      continue;
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      if (LastConstruct)
-        *LastConstruct = Construct;
-      continue;
-    }
-    return Node;
-  }
-  return {};
-}
-
 bool isMutableReferenceOrPointer(QualType T) {
   if (T->isRValueReferenceType())
     return true;
@@ -60,13 +35,6 @@ bool isComparison(const DynTypedNode &Node) {
   if (const auto *Operator = Node.get<CXXOperatorCallExpr>())
     return Operator->isComparisonOp();
   return false;
-}
-
-// `std::thread t([&] { ... })` runs the lambda once, on another thread.
-bool runsCallableOnce(const CXXConstructExpr &Construct) {
-  const CXXRecordDecl *Record = Construct.getConstructor()->getParent();
-  return Record->isInStdNamespace() && Record->getIdentifier() &&
-         (Record->getName() == "thread" || Record->getName() == "jthread");
 }
 
 // Declared by the standard library or another system header.
@@ -283,45 +251,8 @@ void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
 }
 
 void ContainerFacts::onLambda(const LambdaExpr &Lambda, ASTContext &Ctx) {
-  const CXXConstructExpr *Conversion = nullptr;
-  DynTypedNode Node =
-      parentThroughWrappers(DynTypedNode::create(Lambda), Ctx, &Conversion);
-  if (Conversion && runsCallableOnce(*Conversion))
-    return;
-
-  bool Stored = false;
-  if (const auto *Var = Node.get<VarDecl>())
-    Stored = Var->hasGlobalStorage();
-  else if (Node.get<FieldDecl>())
-    Stored = true;
-  else if (const auto *Init = Node.get<CXXCtorInitializer>())
-    Stored = Init->isAnyMemberInitializer();
-  else if (const auto *Call = Node.get<CallExpr>()) {
-    std::optional<MemberCallView> View = ContainerModel::viewMemberCall(*Call);
-    const ValueDecl *Target =
-        View ? ContainerModel::referencedDecl(View->Object) : nullptr;
-    std::optional<Owner> TargetOwner =
-        Target ? ContainerModel::ownerOf(*Target) : std::nullopt;
-    bool TargetIsLongLived =
-        TargetOwner && TargetOwner->Kind != OwnerKind::Local;
-    if (View && View->Method == "operator=")
-      // `OnTick = [..]{..};`, `Handlers[Name] = [..]{..};`
-      Stored = TargetIsLongLived ||
-               isa<CXXOperatorCallExpr>(View->Object->IgnoreParenImpCasts());
-    else if (std::optional<ContainerType> TargetType =
-                 Target ? Model.classify(Target->getType()) : std::nullopt;
-             TargetType &&
-             Model.effectOfMethod(*TargetType, View->Method) ==
-                 CallEffect::Grows)
-      // `Callbacks.push_back([..]{..});`
-      Stored = TargetIsLongLived;
-    else
-      // `Bus.subscribe([..]{..})` taking a std::function: the callee keeps a
-      // callback object. A template parameter (std::for_each, std::sort)
-      // receives the lambda itself and usually calls it on the spot.
-      Stored = Conversion != nullptr;
-  }
-  if (Stored)
+  std::optional<CallbackStorage> Storage = storageOf(Lambda, Ctx, Model);
+  if (Storage && Storage->isCertainlyStored())
     Paths.addStoredCallback(Lambda.getCallOperator(), Lambda.getBeginLoc());
 }
 

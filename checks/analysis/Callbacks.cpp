@@ -1,0 +1,87 @@
+//===--- Callbacks.cpp - where a lambda is kept ---------------------------===//
+
+#include "analysis/Callbacks.h"
+#include "analysis/ParentWalk.h"
+#include "clang/AST/ParentMapContext.h"
+
+namespace clang::tidy::bloat {
+
+namespace {
+
+// `std::thread T([&] { ... })` runs the lambda once, on another thread.
+bool runsCallableOnce(const CXXConstructExpr &Construct) {
+  const CXXRecordDecl *Record = Construct.getConstructor()->getParent();
+  return Record->isInStdNamespace() && Record->getIdentifier() &&
+         (Record->getName() == "thread" || Record->getName() == "jthread");
+}
+
+bool isLongLived(const ValueDecl *D) {
+  std::optional<Owner> O = D ? ContainerModel::ownerOf(*D) : std::nullopt;
+  return O && O->Kind != OwnerKind::Local;
+}
+
+std::optional<CallbackStorage> storageInVariable(const ValueDecl *D) {
+  if (!isLongLived(D))
+    return std::nullopt;
+  CallbackStorage Storage{isa<FieldDecl>(D) ? CallbackStorage::Member
+                                            : CallbackStorage::LongLivedVariable};
+  Storage.Holder = D;
+  return Storage;
+}
+
+} // namespace
+
+std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
+                                         ASTContext &Context,
+                                         const ContainerModel &Model) {
+  const CXXConstructExpr *Conversion = nullptr;
+  DynTypedNode Node =
+      parentThroughWrappers(DynTypedNode::create(Lambda), Context, &Conversion);
+  if (Conversion && runsCallableOnce(*Conversion))
+    return std::nullopt;
+
+  std::optional<CallbackStorage> Result;
+  if (const auto *Var = Node.get<VarDecl>()) {
+    if (Var->hasGlobalStorage())
+      Result = storageInVariable(Var);
+  } else if (const auto *Field = Node.get<FieldDecl>()) {
+    Result = storageInVariable(Field);
+  } else if (const auto *Init = Node.get<CXXCtorInitializer>()) {
+    if (Init->isAnyMemberInitializer())
+      Result = storageInVariable(Init->getAnyMember());
+  } else if (const auto *Call = Node.get<CallExpr>()) {
+    std::optional<MemberCallView> View = ContainerModel::viewMemberCall(*Call);
+    const ValueDecl *Target =
+        View ? ContainerModel::referencedDecl(View->Object) : nullptr;
+    std::optional<ContainerType> TargetType =
+        Target ? Model.classify(Target->getType()) : std::nullopt;
+    if (View && View->Method == "operator=") {
+      // `OnTick = [..]{..};` or `Handlers[Name] = [..]{..};`
+      const Expr *Assigned = View->Object->IgnoreParenImpCasts();
+      if (const auto *Element = dyn_cast<CXXOperatorCallExpr>(Assigned)) {
+        Result = CallbackStorage{CallbackStorage::ContainerElement};
+        Result->Holder =
+            Element->getNumArgs() > 0
+                ? ContainerModel::referencedDecl(Element->getArg(0))
+                : nullptr;
+      } else {
+        Result = storageInVariable(Target);
+      }
+    } else if (TargetType && Model.effectOfMethod(*TargetType, View->Method) ==
+                                 CallEffect::Grows) {
+      // `Listeners.push_back([..]{..});`
+      if (isLongLived(Target)) {
+        Result = CallbackStorage{CallbackStorage::CallbackContainer};
+        Result->Holder = Target;
+      }
+    } else {
+      Result = CallbackStorage{CallbackStorage::CallArgument};
+      Result->Callee = Call->getDirectCallee();
+    }
+  }
+  if (Result)
+    Result->ConvertedToCallbackObject = Conversion != nullptr;
+  return Result;
+}
+
+} // namespace clang::tidy::bloat
