@@ -1,6 +1,7 @@
 //===--- BloatTidyModule.cpp - the bloat-* checks -------------------------===//
 
 #include "Compat.h"
+#include "UnboundedCacheCheck.h"
 #include "UnboundedContainerCheck.h"
 
 namespace clang::tidy {
@@ -9,6 +10,7 @@ namespace bloat {
 class BloatModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<UnboundedCacheCheck>("bloat-unbounded-cache");
     CheckFactories.registerCheck<UnboundedContainerCheck>(
         "bloat-unbounded-container");
   }

@@ -5,8 +5,7 @@
 
 #include "analysis/ContainerFacts.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/Support/Regex.h"
-#include <optional>
+#include "utils/ContainerOptions.h"
 
 namespace clang::tidy::bloat {
 
@@ -14,7 +13,8 @@ namespace clang::tidy::bloat {
 /// on a path that repeats, while nothing the TU can see erases, clears or caps
 /// it.
 ///
-/// For the user-facing documentation see docs/checks/bloat-unbounded-container.md
+/// For the user-facing documentation see
+/// docs/checks/bloat-unbounded-container.md
 class UnboundedContainerCheck : public ClangTidyCheck {
 public:
   UnboundedContainerCheck(StringRef Name, ClangTidyContext *Context);
@@ -27,17 +27,9 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  void explainRepeat(const UnboundedContainer &Finding);
-  void explainFunction(const FunctionDecl *Function, unsigned Depth);
-
-  const StringRef ContainerTypes;
-  const StringRef GrowMethods;
-  const StringRef ShrinkMethods;
-  const StringRef BoundedTypes;
-  const StringRef IgnoredNames;
-  const bool AssumeUnseenCodeDoesNotShrink;
-
-  std::optional<llvm::Regex> IgnoredNamesRegex;
+  const ContainerCheckOptions ModelOptions;
+  /// bloat-unbounded-cache reports caches itself: one finding per container.
+  const bool CacheCheckEnabled;
   ContainerFacts Facts;
   const SourceManager *SM = nullptr;
   bool TUHasErrors = false;

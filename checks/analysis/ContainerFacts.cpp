@@ -188,6 +188,9 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
       if (const FunctionDecl *F = contextOf(Call, Ctx).Function)
         R->GuardedIn.insert(F->getCanonicalDecl());
     return;
+  case CallEffect::LooksUp:
+    R->Lookups.push_back(&Call);
+    return;
   case CallEffect::None:
     return;
   }
@@ -358,6 +361,21 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site,
   return std::nullopt;
 }
 
+// A miss path is approximated by "a lookup earlier in the same function".
+const Expr *ContainerFacts::cacheLookupFor(const Record &R,
+                                          const GrowthSite &Growth) const {
+  const SourceManager &SM = Context->getSourceManager();
+  for (const CallExpr *Lookup : R.Lookups) {
+    const FunctionDecl *Function = contextOf(*Lookup, *Context).Function;
+    if (Function && Growth.Context.Function &&
+        Function->getCanonicalDecl() ==
+            Growth.Context.Function->getCanonicalDecl() &&
+        SM.isBeforeInTranslationUnit(Lookup->getBeginLoc(), Growth.Loc))
+      return Lookup;
+  }
+  return nullptr;
+}
+
 std::vector<UnboundedContainer>
 ContainerFacts::unboundedContainers(const SourceManager &SM) {
   std::vector<UnboundedContainer> Findings;
@@ -391,9 +409,12 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
     if (!Primary)
       continue;
     UnboundedContainer Finding{R.Decl, *R.TheOwner, R.Type, Primary, *Why, {}};
-    for (const GrowthSite &Site : R.Growths)
+    for (const GrowthSite &Site : R.Growths) {
       if (&Site != Primary)
         Finding.OtherSites.push_back(&Site);
+      if (!Finding.CacheLookup)
+        Finding.CacheLookup = cacheLookupFor(R, Site);
+    }
     Findings.push_back(std::move(Finding));
   }
   llvm::sort(Findings, [&](const UnboundedContainer &A,

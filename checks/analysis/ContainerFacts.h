@@ -49,6 +49,9 @@ struct UnboundedContainer {
   RepeatEvidence Why;
   /// Every other growth site, in source order.
   std::vector<const GrowthSite *> OtherSites;
+  /// A lookup that precedes a repeating growth in the same function: the
+  /// container is a memo or lookup cache that inserts on a miss.
+  const Expr *CacheLookup = nullptr;
 };
 
 struct ContainerFactsOptions {
@@ -88,6 +91,8 @@ private:
     bool EscapesToUnseenCode = false;
     /// Functions that compare its size().
     llvm::DenseSet<const FunctionDecl *> GuardedIn;
+    /// find(), count(), ... calls, for telling caches apart.
+    std::vector<const CallExpr *> Lookups;
     /// Parameters (of functions defined in the TU) it is passed to by
     /// non-const reference or pointer; they may shrink it.
     llvm::SmallVector<const ParmVarDecl *, 2> PassedTo;
@@ -111,6 +116,7 @@ private:
   Record *recordFor(const ValueDecl *D);
   bool isBounded(const Record &R) const;
   bool mayBeShrunkElsewhere(const Record &R) const;
+  const Expr *cacheLookupFor(const Record &R, const GrowthSite &Growth) const;
   std::optional<RepeatEvidence> whyRepeats(const Record &R,
                                            const GrowthSite &Site,
                                            ASTContext &Context) const;

@@ -21,6 +21,11 @@ constexpr llvm::StringLiteral DefaultShrinkMethods[] = {
     "erase", "erase_after", "clear",   "pop_back", "pop_front",
     "pop",   "resize",      "swap",    "extract",  "assign"};
 
+// Associative lookups, which precede the insertion in a memo cache.
+constexpr llvm::StringLiteral LookupMethods[] = {
+    "find", "count", "contains", "at", "lower_bound", "upper_bound",
+    "equal_range"};
+
 // The member operators the model reasons about, by the name used for them.
 llvm::StringRef operatorName(OverloadedOperatorKind Op) {
   switch (Op) {
@@ -154,6 +159,8 @@ CallEffect ContainerModel::effectOfMethod(const ContainerType &Type,
     return CallEffect::Shrinks;
   if (Method == "size")
     return CallEffect::Inspects;
+  if (Type.isAssociative() && llvm::is_contained(LookupMethods, Method))
+    return CallEffect::LooksUp;
   if (GrowMethods.contains(Method))
     return CallEffect::Grows;
   if (ShrinkMethods.contains(Method))

@@ -80,7 +80,13 @@ struct MemberCallView {
 };
 
 /// What a call does to the container it is made on.
-enum class CallEffect { None, Grows, Shrinks, Inspects };
+enum class CallEffect {
+  None,
+  Grows,
+  Shrinks,
+  Inspects, ///< size(): may guard growth
+  LooksUp,  ///< find(), count(), contains(), at(), ...: may precede a miss
+};
 
 class ContainerModel {
 public:

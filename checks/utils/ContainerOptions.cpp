@@ -1,0 +1,67 @@
+//===--- ContainerOptions.cpp - options of the container checks -----------===//
+
+#include "utils/ContainerOptions.h"
+
+namespace clang::tidy::bloat {
+
+namespace {
+constexpr llvm::StringLiteral ContainerTypesOption = "ContainerTypes";
+constexpr llvm::StringLiteral GrowMethodsOption = "GrowMethods";
+constexpr llvm::StringLiteral ShrinkMethodsOption = "ShrinkMethods";
+constexpr llvm::StringLiteral BoundedTypesOption = "BoundedTypes";
+constexpr llvm::StringLiteral IgnoredNamesOption = "IgnoredNames";
+constexpr llvm::StringLiteral AssumeUnseenOption =
+    "AssumeUnseenCodeDoesNotShrink";
+} // namespace
+
+ContainerCheckOptions::ContainerCheckOptions(
+    const ClangTidyCheck::OptionsView &Options, StringRef CheckName,
+    const ConfigErrorSink &OnError)
+    : ContainerTypes(Options.getLocalOrGlobal(ContainerTypesOption, "")),
+      GrowMethods(Options.getLocalOrGlobal(GrowMethodsOption, "")),
+      ShrinkMethods(Options.getLocalOrGlobal(ShrinkMethodsOption, "")),
+      BoundedTypes(Options.getLocalOrGlobal(BoundedTypesOption, "")),
+      IgnoredNames(Options.getLocalOrGlobal(IgnoredNamesOption, "")),
+      AssumeUnseenCodeDoesNotShrink(
+          Options.getLocalOrGlobal(AssumeUnseenOption, false)) {
+  auto FullName = [CheckName](StringRef Option) {
+    return (CheckName + "." + Option).str();
+  };
+  Model.ExtraContainerTypes =
+      parseListOption(FullName(ContainerTypesOption), ContainerTypes,
+                      ListEntryKind::QualifiedName, OnError);
+  Model.ExtraGrowMethods =
+      parseListOption(FullName(GrowMethodsOption), GrowMethods,
+                      ListEntryKind::Identifier, OnError);
+  Model.ExtraShrinkMethods =
+      parseListOption(FullName(ShrinkMethodsOption), ShrinkMethods,
+                      ListEntryKind::Identifier, OnError);
+  Model.BoundedTypes =
+      parseListOption(FullName(BoundedTypesOption), BoundedTypes,
+                      ListEntryKind::QualifiedName, OnError);
+  IgnoredNamesRegex =
+      parseRegexOption(FullName(IgnoredNamesOption), IgnoredNames, OnError);
+}
+
+void ContainerCheckOptions::store(const ClangTidyCheck::OptionsView &Options,
+                                  ClangTidyOptions::OptionMap &Opts) const {
+  Options.store(Opts, ContainerTypesOption, ContainerTypes);
+  Options.store(Opts, GrowMethodsOption, GrowMethods);
+  Options.store(Opts, ShrinkMethodsOption, ShrinkMethods);
+  Options.store(Opts, BoundedTypesOption, BoundedTypes);
+  Options.store(Opts, IgnoredNamesOption, IgnoredNames);
+  Options.store(Opts, AssumeUnseenOption, AssumeUnseenCodeDoesNotShrink);
+}
+
+ContainerFacts ContainerCheckOptions::makeFacts() const {
+  ContainerFactsOptions FactsOptions;
+  FactsOptions.AssumeUnseenCodeDoesNotShrink = AssumeUnseenCodeDoesNotShrink;
+  return ContainerFacts(ContainerModel(Model), FactsOptions);
+}
+
+bool ContainerCheckOptions::isIgnored(const NamedDecl &Container) const {
+  return IgnoredNamesRegex &&
+         IgnoredNamesRegex->match(userFacingQualifiedName(Container));
+}
+
+} // namespace clang::tidy::bloat

@@ -1,0 +1,49 @@
+//===--- ContainerOptions.h - options of the container checks --*- C++ -*-===//
+//
+// The options that extend the container model are the same for every check
+// built on it. Each is read with its check's prefix first and then globally,
+// so one `ContainerTypes` in CheckOptions serves every bloat check.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BLOAT_TIDY_UTILS_CONTAINEROPTIONS_H
+#define BLOAT_TIDY_UTILS_CONTAINEROPTIONS_H
+
+#include "analysis/ContainerFacts.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/OptionParsing.h"
+#include "llvm/Support/Regex.h"
+#include <optional>
+
+namespace clang::tidy::bloat {
+
+class ContainerCheckOptions {
+public:
+  /// Reads and validates the options; problems go to \p OnError.
+  ContainerCheckOptions(const ClangTidyCheck::OptionsView &Options,
+                        StringRef CheckName, const ConfigErrorSink &OnError);
+
+  void store(const ClangTidyCheck::OptionsView &Options,
+             ClangTidyOptions::OptionMap &Opts) const;
+
+  /// A fresh fact collector configured by these options.
+  ContainerFacts makeFacts() const;
+
+  /// Whether the user asked not to hear about \p Container (IgnoredNames).
+  bool isIgnored(const NamedDecl &Container) const;
+
+private:
+  const StringRef ContainerTypes;
+  const StringRef GrowMethods;
+  const StringRef ShrinkMethods;
+  const StringRef BoundedTypes;
+  const StringRef IgnoredNames;
+  const bool AssumeUnseenCodeDoesNotShrink;
+
+  ContainerModelOptions Model;
+  std::optional<llvm::Regex> IgnoredNamesRegex;
+};
+
+} // namespace clang::tidy::bloat
+
+#endif // BLOAT_TIDY_UTILS_CONTAINEROPTIONS_H
