@@ -38,6 +38,7 @@ else:
 def quoted(parts):
     return " ".join(shlex.quote(p) for p in parts)
 
+bin_dir = os.path.join(config.bloat_tidy_obj_root, "bin")
 checker = os.path.join(config.bloat_tidy_src_root, "test", "check_bloat_tidy.py")
 python = config.python_executable or "python3"
 filecheck = os.path.join(tools_dir, "FileCheck")
@@ -48,6 +49,10 @@ config.substitutions += [
     ("%bloat_tidy", quoted(tidy_command)),
     ("%clang_tidy", quoted([clang_tidy])),
     ("%bloat_plugin", quoted([config.bloat_tidy_plugin])),
+    ("%memo_service_leaky", quoted([os.path.join(bin_dir, "memo-service-leaky")])),
+    ("%memo_service_fixed", quoted([os.path.join(bin_dir, "memo-service-fixed")])),
+    ("%worker_leaky", quoted([os.path.join(bin_dir, "worker-leaky")])),
+    ("%worker_fixed", quoted([os.path.join(bin_dir, "worker-fixed")])),
     ("%clicker_fixed", quoted([config.clicker_fixed])),
     ("%clicker", quoted([config.clicker])),
     ("%examples", quoted([os.path.join(config.bloat_tidy_src_root, "examples")])),
