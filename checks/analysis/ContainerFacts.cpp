@@ -60,7 +60,7 @@ void ContainerFacts::registerMatchers(MatchFinder &Finder,
   auto InUserCode = unless(isExpansionInSystemHeader());
   Finder.addMatcher(callExpr(InUserCode).bind(CallId), &Callback);
   Finder.addMatcher(
-      cxxConstructExpr(InUserCode, argumentCountAtLeast(1)).bind(ConstructId),
+      cxxConstructExpr(InUserCode, unless(argumentCountIs(0))).bind(ConstructId),
       &Callback);
   Finder.addMatcher(lambdaExpr(InUserCode).bind(LambdaId), &Callback);
   Finder.addMatcher(

@@ -5,7 +5,6 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::bloat {
 
@@ -47,16 +46,27 @@ llvm::StringRef methodNameOf(const FunctionDecl &F) {
 }
 
 std::optional<ContainerFamily> stdFamily(llvm::StringRef Name) {
-  return llvm::StringSwitch<std::optional<ContainerFamily>>(Name)
-      .Cases("vector", "deque", "list", "forward_list",
-             ContainerFamily::Sequence)
-      .Case("basic_string", ContainerFamily::String)
-      .Cases("map", "set", "unordered_map", "unordered_set",
-             ContainerFamily::UniqueAssoc)
-      .Cases("multimap", "multiset", "unordered_multimap",
-             "unordered_multiset", ContainerFamily::MultiAssoc)
-      .Cases("queue", "stack", "priority_queue", ContainerFamily::Adaptor)
-      .Default(std::nullopt);
+  static constexpr std::pair<llvm::StringLiteral, ContainerFamily> Families[] =
+      {{"vector", ContainerFamily::Sequence},
+       {"deque", ContainerFamily::Sequence},
+       {"list", ContainerFamily::Sequence},
+       {"forward_list", ContainerFamily::Sequence},
+       {"basic_string", ContainerFamily::String},
+       {"map", ContainerFamily::UniqueAssoc},
+       {"set", ContainerFamily::UniqueAssoc},
+       {"unordered_map", ContainerFamily::UniqueAssoc},
+       {"unordered_set", ContainerFamily::UniqueAssoc},
+       {"multimap", ContainerFamily::MultiAssoc},
+       {"multiset", ContainerFamily::MultiAssoc},
+       {"unordered_multimap", ContainerFamily::MultiAssoc},
+       {"unordered_multiset", ContainerFamily::MultiAssoc},
+       {"queue", ContainerFamily::Adaptor},
+       {"stack", ContainerFamily::Adaptor},
+       {"priority_queue", ContainerFamily::Adaptor}};
+  for (const auto &[FamilyName, Family] : Families)
+    if (Name == FamilyName)
+      return Family;
+  return std::nullopt;
 }
 
 // Whether \p Record declares or inherits a member named \p Name.
@@ -169,19 +179,17 @@ CallEffect ContainerModel::effectOfMethod(const ContainerType &Type,
 }
 
 bool ContainerModel::isInserterFunction(const FunctionDecl &F) {
-  if (!F.isInStdNamespace() || !F.getIdentifier())
-    return false;
-  return llvm::StringSwitch<bool>(F.getName())
-      .Cases("back_inserter", "front_inserter", "inserter", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Inserters[] = {
+      "back_inserter", "front_inserter", "inserter"};
+  return F.isInStdNamespace() && F.getIdentifier() &&
+         llvm::is_contained(Inserters, F.getName());
 }
 
 bool ContainerModel::isDrainingFunction(const FunctionDecl &F) {
-  if (!F.isInStdNamespace() || !F.getIdentifier())
-    return false;
-  return llvm::StringSwitch<bool>(F.getName())
-      .Cases("move", "exchange", "swap", "erase", "erase_if", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Drainers[] = {"move", "exchange", "swap",
+                                                     "erase", "erase_if"};
+  return F.isInStdNamespace() && F.getIdentifier() &&
+         llvm::is_contained(Drainers, F.getName());
 }
 
 std::vector<std::string> ContainerModel::growMethodNames() const {

@@ -1,6 +1,7 @@
 //===--- RepeatingPath.cpp - does this code run again and again? ----------===//
 
 #include "analysis/RepeatingPath.h"
+#include "Compat.h"
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -132,7 +133,7 @@ bool allMutatorsVisible(const CXXRecordDecl &Record) {
   return llvm::all_of(Definition->decls(), [](const Decl *Member) {
     const FunctionDecl *Function = Member->getAsFunction();
     if (!Function || Function->isImplicit() || Function->isDeleted() ||
-        Function->isDefaulted() || Function->isPureVirtual())
+        Function->isDefaulted() || compat::isPureVirtual(*Function))
       return true;
     if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
       if (Method->isConst())
