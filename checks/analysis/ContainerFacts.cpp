@@ -120,6 +120,7 @@ void ContainerFacts::onDependentOperator(const Expr &Operator,
 
 void ContainerFacts::clear() {
   Records.clear();
+  NotContainers.clear();
   Paths = RepeatingPaths();
   Context = nullptr;
 }
@@ -127,20 +128,25 @@ void ContainerFacts::clear() {
 ContainerFacts::Record *ContainerFacts::recordFor(const ValueDecl *D) {
   if (!D)
     return nullptr;
-  std::optional<ContainerType> Type = Model.classify(D->getType());
-  if (!Type)
-    return nullptr;
   const auto *Canonical = cast<ValueDecl>(D->getCanonicalDecl());
   SourceLocation Loc = Canonical->getLocation();
   if (Loc.isInvalid())
     return nullptr;
-  auto [It, Inserted] = Records.try_emplace(Loc);
-  if (Inserted) {
-    It->second.Decl = Canonical;
-    It->second.TheOwner = ContainerModel::ownerOf(*Canonical);
-    It->second.Type = *Type;
+  // Most declarations are seen many times: classify each once.
+  if (auto It = Records.find(Loc); It != Records.end())
+    return &It->second;
+  if (NotContainers.contains(Loc))
+    return nullptr;
+  std::optional<ContainerType> Type = Model.classify(D->getType());
+  if (!Type) {
+    NotContainers.insert(Loc);
+    return nullptr;
   }
-  return &It->second;
+  Record &R = Records[Loc];
+  R.Decl = Canonical;
+  R.TheOwner = ContainerModel::ownerOf(*Canonical);
+  R.Type = *Type;
+  return &R;
 }
 
 void ContainerFacts::onCall(const CallExpr &Call, ASTContext &Ctx) {
@@ -161,11 +167,8 @@ void ContainerFacts::onCall(const CallExpr &Call, ASTContext &Ctx) {
     onArguments(Callee, Args);
   }
 
-  if (Callee) {
-    StmtContext Where = contextOf(Call, Ctx);
-    Paths.addCall(Where.Function, Callee, Call.getBeginLoc(),
-                  !Where.Loops.empty() && !Where.RunsOnceAtInitialization);
-  }
+  if (Callee)
+    Paths.addCallSite(*Callee, Call);
 }
 
 void ContainerFacts::onMemberCall(const CallExpr &Call,
@@ -249,7 +252,6 @@ void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
     if (const auto *Base = dyn_cast_or_null<VarDecl>(
             ContainerModel::referencedDecl(Member->getBase())))
       Site.ThroughGlobalObject = Base->hasGlobalStorage();
-  Paths.addFunction(Site.Context.Function);
   R->Growths.push_back(std::move(Site));
 }
 
@@ -333,7 +335,7 @@ bool ContainerFacts::isBounded(const Record &R) const {
 
 std::optional<RepeatEvidence>
 ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site,
-                           ASTContext &Ctx) const {
+                           ASTContext &Ctx) {
   const FunctionDecl *Function = Site.Context.Function;
   if (Site.Context.RunsOnceAtInitialization || !Function ||
       isa<CXXConstructorDecl>(Function) ||
@@ -356,7 +358,7 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site,
   if (!Site.Context.Loops.empty())
     return RepeatEvidence{RepeatEvidence::InsideLoop,
                           Site.Context.Loops.front(), Function};
-  if (Paths.causeOf(Function))
+  if (Paths.causeOf(Function, Ctx))
     return RepeatEvidence{RepeatEvidence::FunctionRepeats, nullptr, Function};
   return std::nullopt;
 }
@@ -381,7 +383,6 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
   std::vector<UnboundedContainer> Findings;
   if (!Context)
     return Findings;
-  Paths.finalize();
   auto Before = [&SM](SourceLocation A, SourceLocation B) {
     return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
                                         SM.getExpansionLoc(B));

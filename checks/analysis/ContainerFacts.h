@@ -119,7 +119,7 @@ private:
   const Expr *cacheLookupFor(const Record &R, const GrowthSite &Growth) const;
   std::optional<RepeatEvidence> whyRepeats(const Record &R,
                                            const GrowthSite &Site,
-                                           ASTContext &Context) const;
+                                           ASTContext &Context);
 
   ContainerModel Model;
   ContainerFactsOptions Options;
@@ -127,6 +127,8 @@ private:
   /// Keyed by the canonical declaration's location, so that a member of a
   /// class template and its instantiations share one record.
   llvm::DenseMap<SourceLocation, Record> Records;
+  /// Declarations already classified as not containers.
+  llvm::DenseSet<SourceLocation> NotContainers;
   ASTContext *Context = nullptr;
 };
 

@@ -164,73 +164,81 @@ const FunctionDecl *RepeatingPaths::key(const FunctionDecl *F) {
   return F ? F->getCanonicalDecl() : nullptr;
 }
 
-void RepeatingPaths::addFunction(const FunctionDecl *Function) {
-  if (Function)
-    Known.push_back(key(Function));
-}
-
-void RepeatingPaths::addCall(const FunctionDecl *Caller,
-                             const FunctionDecl *Callee, SourceLocation Site,
-                             bool InLoop) {
-  if (!Callee)
-    return;
-  addFunction(Callee);
-  if (InLoop)
-    offerDirectCause(Callee, {RepeatCause::CalledInLoop, Site, key(Caller)});
-  if (Caller) {
-    addFunction(Caller);
-    Callees[key(Caller)].push_back({key(Callee), Site});
-  }
+void RepeatingPaths::addCallSite(const FunctionDecl &Callee,
+                                 const CallExpr &Site) {
+  CallSites[key(&Callee)].push_back(&Site);
 }
 
 void RepeatingPaths::addStoredCallback(const FunctionDecl *CallOperator,
                                        SourceLocation Site) {
-  addFunction(CallOperator);
   offerDirectCause(CallOperator, {RepeatCause::StoredCallback, Site, nullptr});
 }
 
 void RepeatingPaths::addAddressTaken(const FunctionDecl *Function,
                                      SourceLocation Site) {
-  addFunction(Function);
   offerDirectCause(Function, {RepeatCause::AddressTaken, Site, nullptr});
 }
 
-// Keeps the most telling direct cause: the enum is ordered by preference.
-void RepeatingPaths::offerDirectCause(const FunctionDecl *F, RepeatCause Cause) {
-  auto [It, Inserted] = Causes.try_emplace(key(F), Cause);
+// Keeps the most telling cause: the enum is ordered by preference.
+void RepeatingPaths::offerDirectCause(const FunctionDecl *F,
+                                      RepeatCause Cause) {
+  auto [It, Inserted] = DirectCauses.try_emplace(key(F), Cause);
   if (!Inserted && Cause.Kind < It->second.Kind)
     It->second = Cause;
 }
 
-void RepeatingPaths::finalize() {
-  for (const FunctionDecl *F : Known)
-    if (!Causes.count(F) && isExternallyCallable(*F))
-      Causes.try_emplace(F, RepeatCause{RepeatCause::ExternallyCallable,
-                                        F->getLocation(), nullptr});
-  // Breadth-first from every repeating function: a callee without a cause of
-  // its own repeats because its caller does.
-  std::vector<const FunctionDecl *> Worklist;
-  for (const auto &Entry : Causes)
-    Worklist.push_back(Entry.first);
-  while (!Worklist.empty()) {
-    const FunctionDecl *Caller = Worklist.back();
-    Worklist.pop_back();
-    auto It = Callees.find(Caller);
-    if (It == Callees.end())
-      continue;
-    for (const Edge &Call : It->second)
-      if (Causes
-              .try_emplace(Call.Callee,
-                           RepeatCause{RepeatCause::CalledFromRepeating,
-                                       Call.Site, Caller})
-              .second)
-        Worklist.push_back(Call.Callee);
-  }
+const RepeatCause *RepeatingPaths::causeOf(const FunctionDecl *Function,
+                                           ASTContext &Context) {
+  if (!Function)
+    return nullptr;
+  computeCause(key(Function), Context, 0);
+  return knownCauseOf(Function);
 }
 
-const RepeatCause *RepeatingPaths::causeOf(const FunctionDecl *Function) const {
+const RepeatCause *
+RepeatingPaths::knownCauseOf(const FunctionDecl *Function) const {
   auto It = Causes.find(key(Function));
-  return It == Causes.end() ? nullptr : &It->second;
+  return It == Causes.end() || !It->second ? nullptr : &*It->second;
+}
+
+std::optional<RepeatCause>
+RepeatingPaths::computeCause(const FunctionDecl *F, ASTContext &Context,
+                             unsigned Depth) {
+  auto [It, Inserted] = Causes.try_emplace(F, std::nullopt);
+  // Known, or being worked out further up a recursive chain of calls.
+  if (!Inserted)
+    return It->second;
+
+  // A cause of its own: a call inside a loop, a stored lambda, an address
+  // taken, callers in other TUs; then callers that repeat themselves.
+  std::optional<RepeatCause> Best;
+  if (auto Direct = DirectCauses.find(F); Direct != DirectCauses.end())
+    Best = Direct->second;
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
+  for (const CallExpr *Site : CallSites.lookup(F)) {
+    StmtContext Where = contextOf(*Site, Context);
+    if (!Where.Loops.empty() && !Where.RunsOnceAtInitialization) {
+      if (!Best || RepeatCause::CalledInLoop < Best->Kind)
+        Best = RepeatCause{RepeatCause::CalledInLoop, Site->getBeginLoc(),
+                           key(Where.Function)};
+    } else if (Where.Function && !Where.RunsOnceAtInitialization) {
+      Callers.emplace_back(Site, key(Where.Function));
+    }
+  }
+  if (!Best && isExternallyCallable(*F))
+    Best = RepeatCause{RepeatCause::ExternallyCallable, F->getLocation(),
+                       nullptr};
+  // Deep chains are cut short: a caller that far away explains little.
+  if (!Best && Depth < 256)
+    for (auto [Site, Caller] : Callers)
+      if (computeCause(Caller, Context, Depth + 1)) {
+        Best = RepeatCause{RepeatCause::CalledFromRepeating, Site->getBeginLoc(),
+                           Caller};
+        break;
+      }
+  // The map may have grown while callers were worked out: look F up again.
+  Causes[F] = Best;
+  return Best;
 }
 
 } // namespace clang::tidy::bloat

@@ -16,6 +16,7 @@
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::bloat {
@@ -57,38 +58,38 @@ struct RepeatCause {
   const FunctionDecl *Via = nullptr;
 };
 
-/// The TU's call graph, reduced to what makes a function repeat. Facts are
-/// added while matching; causeOf is answered after finalize().
+/// The TU's call graph, reduced to what makes a function repeat. Call sites
+/// are recorded cheaply while matching; where each one sits (its caller, the
+/// loops around it) is only worked out when causeOf asks about its callee, so
+/// the cost follows the functions that grow something, not every call.
 class RepeatingPaths {
 public:
-  void addCall(const FunctionDecl *Caller, const FunctionDecl *Callee,
-               SourceLocation Site, bool InLoop);
+  void addCallSite(const FunctionDecl &Callee, const CallExpr &Site);
   void addStoredCallback(const FunctionDecl *CallOperator, SourceLocation Site);
   void addAddressTaken(const FunctionDecl *Function, SourceLocation Site);
-  /// Makes sure \p Function is considered even if it calls nothing.
-  void addFunction(const FunctionDecl *Function);
-
-  /// Propagates causes along call edges; linear in the size of the graph.
-  void finalize();
 
   /// Why \p Function repeats, or null if it does not (for example a
-  /// file-static function called once from main).
-  const RepeatCause *causeOf(const FunctionDecl *Function) const;
+  /// file-static function called once from main). \p Context is the TU's.
+  const RepeatCause *causeOf(const FunctionDecl *Function,
+                             ASTContext &Context);
+  /// The answer causeOf gave before, for explaining it.
+  const RepeatCause *knownCauseOf(const FunctionDecl *Function) const;
 
   /// Whether code outside this TU may call \p Function any number of times.
   static bool isExternallyCallable(const FunctionDecl &Function);
 
 private:
-  struct Edge {
-    const FunctionDecl *Callee;
-    SourceLocation Site;
-  };
   static const FunctionDecl *key(const FunctionDecl *F);
   void offerDirectCause(const FunctionDecl *F, RepeatCause Cause);
+  std::optional<RepeatCause> computeCause(const FunctionDecl *F,
+                                          ASTContext &Context, unsigned Depth);
 
-  llvm::DenseMap<const FunctionDecl *, std::vector<Edge>> Callees;
-  llvm::DenseMap<const FunctionDecl *, RepeatCause> Causes;
-  llvm::SmallVector<const FunctionDecl *, 16> Known;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>> CallSites;
+  /// Causes known while matching: stored callbacks, addresses taken.
+  llvm::DenseMap<const FunctionDecl *, RepeatCause> DirectCauses;
+  /// Answers of causeOf; std::nullopt for "does not repeat" or "being
+  /// worked out" (a recursive call adds no reason of its own).
+  llvm::DenseMap<const FunctionDecl *, std::optional<RepeatCause>> Causes;
 };
 
 } // namespace clang::tidy::bloat

@@ -19,7 +19,7 @@ std::string describeFunction(const FunctionDecl &Function) {
 
 void noteFunctionRepeats(ClangTidyCheck &Check, const RepeatingPaths &Paths,
                          const FunctionDecl *Function, unsigned Depth) {
-  const RepeatCause *Cause = Paths.causeOf(Function);
+  const RepeatCause *Cause = Paths.knownCauseOf(Function);
   if (!Cause || Depth > MaxExplainedCallers)
     return;
   std::string Name = describeFunction(*Function);
