@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds bloat-tidy, then runs the whole lit suite twice: through the
+# bloat-tidy driver and through the plugin loaded into clang-tidy. Ends with
+# one line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+lit=$(sed -n 's/^BLOAT_TIDY_LIT:FILEPATH=//p' build/CMakeCache.txt)
+if [ -z "$lit" ] || [ ! -f "$lit" ]; then
+  echo "test: lit not found (install llvm-${BLOAT_TIDY_LLVM_VERSION:-19}-tools)" >&2
+  exit 2
+fi
+log=build/test-results.log
+: > "$log"
+status=0
+for tool in driver plugin; do
+  echo "== lit suite through the $tool"
+  python3 "$lit" -sv --param tool="$tool" build/test 2>&1 | tee -a "$log" ||
+    status=1
+done
+
+# lit prints "  Passed: N" etc. per run; sum both runs.
+count() {
+  { grep -E "^ *$1 *: *[0-9]+" "$log" || true; } |
+    sed -E 's/.*: *([0-9]+).*/\1/' | awk '{ s += $1 } END { print s + 0 }'
+}
+passed=$(count Passed)
+failed=$(( $(count Failed) + $(count Unresolved) + $(count "Timed Out") +
+           $(count "Unexpectedly Passed") ))
+echo "$passed passed, $failed failed"
+if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then
+  status=1
+fi
+exit $status
