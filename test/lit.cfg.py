@@ -48,6 +48,8 @@ config.substitutions += [
                                  + checker_tool)),
     ("%bloat_tidy", quoted(tidy_command)),
     ("%clang_tidy", quoted([clang_tidy])),
+    ("%bloat_checks_library", quoted([os.path.join(
+        os.path.dirname(config.bloat_tidy_plugin), "libBloatTidyChecks.so")])),
     ("%bloat_plugin", quoted([config.bloat_tidy_plugin])),
     ("%memo_service_leaky", quoted([os.path.join(bin_dir, "memo-service-leaky")])),
     ("%memo_service_fixed", quoted([os.path.join(bin_dir, "memo-service-fixed")])),
