@@ -1,6 +1,7 @@
 //===--- BloatTidyModule.cpp - the bloat-* checks -------------------------===//
 
 #include "Compat.h"
+#include "UncheckedGrowthSizeCheck.h"
 #include "UnboundedCacheCheck.h"
 #include "UnboundedContainerCheck.h"
 
@@ -13,6 +14,8 @@ public:
     CheckFactories.registerCheck<UnboundedCacheCheck>("bloat-unbounded-cache");
     CheckFactories.registerCheck<UnboundedContainerCheck>(
         "bloat-unbounded-container");
+    CheckFactories.registerCheck<UncheckedGrowthSizeCheck>(
+        "bloat-unchecked-growth-size");
   }
 };
 

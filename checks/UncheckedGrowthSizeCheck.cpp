@@ -1,0 +1,198 @@
+//===--- UncheckedGrowthSizeCheck.cpp - bloat-unchecked-growth-size -------===//
+
+#include "UncheckedGrowthSizeCheck.h"
+#include "analysis/RepeatingPath.h"
+#include "utils/OptionParsing.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::bloat {
+
+namespace {
+
+constexpr llvm::StringLiteral AllocatorFunctionNamesOption =
+    "AllocatorFunctionNames";
+constexpr llvm::StringLiteral IgnoredFunctionsOption = "IgnoredFunctions";
+// Functions whose contract is to allocate what they are asked for.
+constexpr llvm::StringLiteral DefaultAllocatorFunctionNames =
+    "[Rr]eserve|[Rr]esize|[Aa]lloc|[Gg]row|[Aa]ssign|[Aa]ppend";
+
+constexpr llvm::StringLiteral ConstructId = "construct";
+constexpr llvm::StringLiteral MemberCallId = "member-call";
+constexpr llvm::StringLiteral NewId = "new";
+constexpr llvm::StringLiteral CAllocId = "c-alloc";
+constexpr llvm::StringLiteral FunctionId = "function";
+
+// The methods that take a count first: resize(n), reserve(n),
+// assign(n, v), append(n, c).
+constexpr llvm::StringLiteral SizingMethods[] = {"resize", "reserve", "assign",
+                                                 "append"};
+
+bool takesCountFirst(const FunctionDecl &F) {
+  return F.getNumParams() > 0 &&
+         F.getParamDecl(0)->getType()->isIntegerType();
+}
+
+} // namespace
+
+UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(StringRef Name,
+                                                   ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      AllocatorFunctionNames(Options.get(AllocatorFunctionNamesOption,
+                                         DefaultAllocatorFunctionNames)),
+      IgnoredFunctions(Options.get(IgnoredFunctionsOption, "")),
+      Model(ContainerModelOptions{}) {
+  auto Report = [this](StringRef Message) { configurationDiag(Message); };
+  AllocatorFunctionsRegex = parseRegexOption(
+      (Name + "." + AllocatorFunctionNamesOption).str(),
+      AllocatorFunctionNames, Report);
+  IgnoredFunctionsRegex = parseRegexOption(
+      (Name + "." + IgnoredFunctionsOption).str(), IgnoredFunctions, Report);
+}
+
+void UncheckedGrowthSizeCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, AllocatorFunctionNamesOption, AllocatorFunctionNames);
+  Options.store(Opts, IgnoredFunctionsOption, IgnoredFunctions);
+}
+
+void UncheckedGrowthSizeCheck::registerMatchers(MatchFinder *Finder) {
+  auto InUserFunction =
+      allOf(unless(isExpansionInSystemHeader()),
+            forCallable(functionDecl().bind(FunctionId)));
+  auto CountArgument = hasArgument(0, expr(hasType(isInteger())));
+  // std::string(n, c), std::vector<T>(n), ...
+  Finder->addMatcher(
+      cxxConstructExpr(InUserFunction, CountArgument,
+                       hasDeclaration(cxxConstructorDecl(
+                           ofClass(isInStdNamespace()), unless(isCopyConstructor()),
+                           unless(isMoveConstructor()))))
+          .bind(ConstructId),
+      this);
+  // C.resize(n), C.reserve(n), C.assign(n, v), C.append(n, c)
+  Finder->addMatcher(
+      cxxMemberCallExpr(InUserFunction, CountArgument,
+                        callee(cxxMethodDecl(hasAnyName(
+                            SizingMethods[0], SizingMethods[1],
+                            SizingMethods[2], SizingMethods[3]))))
+          .bind(MemberCallId),
+      this);
+  Finder->addMatcher(cxxNewExpr(InUserFunction, isArray()).bind(NewId), this);
+  Finder->addMatcher(
+      callExpr(InUserFunction,
+               callee(functionDecl(hasAnyName("::malloc", "::calloc",
+                                              "::realloc", "::std::malloc",
+                                              "::std::calloc",
+                                              "::std::realloc"))))
+          .bind(CAllocId),
+      this);
+}
+
+bool UncheckedGrowthSizeCheck::parametersAreSources(
+    const FunctionDecl &Function) const {
+  // Parameters of a function only this TU calls are checked by its callers;
+  // an allocator's contract is to allocate what it is asked for.
+  if (!RepeatingPaths::isExternallyCallable(Function))
+    return false;
+  return !(Function.getIdentifier() && AllocatorFunctionsRegex &&
+           AllocatorFunctionsRegex->match(Function.getName()));
+}
+
+void UncheckedGrowthSizeCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (Context.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
+  if (!Function || (IgnoredFunctionsRegex &&
+                    IgnoredFunctionsRegex->match(
+                        Function->getQualifiedNameAsString())))
+    return;
+
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
+    std::optional<ContainerType> Type = Model.classify(Construct->getType());
+    if (!Type || !takesCountFirst(*Construct->getConstructor()))
+      return;
+    bool IsString = Type->Family == ContainerFamily::String;
+    // The count constructors: string(n, c) and vector(n) / vector(n, v).
+    if ((IsString && Construct->getNumArgs() < 2) ||
+        (!IsString && Type->Family != ContainerFamily::Sequence))
+      return;
+    // std::basic_string is what users write as std::string.
+    std::string Name =
+        IsString ? std::string("std::string") : Type->TemplateName;
+    checkSize(*Construct->getArg(0), *Construct,
+              IsString ? Name + "(count, ch)" : Name + "(count)",
+              *Function);
+    return;
+  }
+  if (const auto *Call =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>(MemberCallId)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !takesCountFirst(*Method) ||
+        !Model.classify(Call->getImplicitObjectArgument()->getType()))
+      return;
+    checkSize(*Call->getArg(0), *Call, (Method->getName() + "()").str(),
+              *Function);
+    return;
+  }
+  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>(NewId)) {
+    if (std::optional<const Expr *> Size = New->getArraySize(); Size && *Size)
+      checkSize(**Size, *New, "new[]", *Function);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CAllocId)) {
+    StringRef Name = Call->getDirectCallee()->getName();
+    unsigned SizeArgs[2] = {Name == "realloc" ? 1u : 0u,
+                            Name == "calloc" ? 1u : ~0u};
+    for (unsigned Index : SizeArgs)
+      if (Index < Call->getNumArgs())
+        checkSize(*Call->getArg(Index), *Call, (Name + "()").str(), *Function);
+  }
+}
+
+void UncheckedGrowthSizeCheck::checkSize(const Expr &Size,
+                                         const Expr &Allocation,
+                                         StringRef Description,
+                                         const FunctionDecl &Function) {
+  if (Size.isIntegerConstantExpr(Function.getASTContext()))
+    return;
+  std::optional<SizeSource> Source = Flow.uncheckedSource(
+      Size, Allocation, Function, parametersAreSources(Function));
+  if (!Source)
+    return;
+  const VarDecl *Named = Source->Variable ? Source->Variable : Source->Param;
+  if (Source->Kind == SizeSource::Parameter) {
+    diag(Size.getBeginLoc(),
+         "size %0 (a parameter of '%1') reaches %2 without an upper bound")
+        << Named << Function.getQualifiedNameAsString() << Description
+        << Size.getSourceRange();
+    diag(Source->Param->getLocation(),
+         "%0 comes from the caller, and other translation units may call "
+         "'%1' with any value",
+         DiagnosticIDs::Note)
+        << Source->Param << Function.getQualifiedNameAsString();
+  } else {
+    if (Named)
+      diag(Size.getBeginLoc(),
+           "size %0 (read from input) reaches %1 without an upper bound")
+          << Named << Description << Size.getSourceRange();
+    else
+      diag(Size.getBeginLoc(),
+           "size read from input reaches %0 without an upper bound")
+          << Description << Size.getSourceRange();
+    diag(Source->Read->getBeginLoc(), "the size is read from input here",
+         DiagnosticIDs::Note);
+  }
+  diag(Size.getBeginLoc(),
+       "validate it against a maximum first (`if (size > kMaxSize) return "
+       "error;`) or allocate std::min(size, kMaxSize)",
+       DiagnosticIDs::Note);
+}
+
+void UncheckedGrowthSizeCheck::onEndOfTranslationUnit() { Flow.clear(); }
+
+} // namespace clang::tidy::bloat

@@ -1,0 +1,46 @@
+//===--- UncheckedGrowthSizeCheck.h - bloat-unchecked-growth-size -*- C++ -*-===//
+
+#ifndef BLOAT_TIDY_UNCHECKEDGROWTHSIZECHECK_H
+#define BLOAT_TIDY_UNCHECKEDGROWTHSIZECHECK_H
+
+#include "analysis/ContainerModel.h"
+#include "analysis/SizeFlow.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/Support/Regex.h"
+#include <optional>
+
+namespace clang::tidy::bloat {
+
+/// Flags an allocation or growth whose size comes from a parameter or from
+/// input and is not checked against an upper bound first: the seed's
+/// `store_blob(size)`.
+///
+/// For the user-facing documentation see
+/// docs/checks/bloat-unchecked-growth-size.md
+class UncheckedGrowthSizeCheck : public ClangTidyCheck {
+public:
+  UncheckedGrowthSizeCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  void checkSize(const Expr &Size, const Expr &Allocation,
+                 StringRef Description, const FunctionDecl &Function);
+  bool parametersAreSources(const FunctionDecl &Function) const;
+
+  const StringRef AllocatorFunctionNames;
+  const StringRef IgnoredFunctions;
+  std::optional<llvm::Regex> AllocatorFunctionsRegex;
+  std::optional<llvm::Regex> IgnoredFunctionsRegex;
+  const ContainerModel Model;
+  SizeFlow Flow;
+};
+
+} // namespace clang::tidy::bloat
+
+#endif // BLOAT_TIDY_UNCHECKEDGROWTHSIZECHECK_H

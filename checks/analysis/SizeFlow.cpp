@@ -1,0 +1,235 @@
+//===--- SizeFlow.cpp - where an allocation size comes from ---------------===//
+
+#include "analysis/SizeFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::bloat {
+
+namespace {
+
+const VarDecl *referencedVariable(const Expr *E) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+          E ? E->IgnoreParenImpCasts() : nullptr))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+bool isStdOrGlobalFunction(const FunctionDecl &F) {
+  const DeclContext *Context = F.getDeclContext()->getRedeclContext();
+  return Context->isTranslationUnit() || Context->isExternCContext() ||
+         F.isInStdNamespace();
+}
+
+// std::min(N, Max), std::clamp(N, Lo, Hi): the result is bounded.
+bool isClamp(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+         (Callee->getName() == "min" || Callee->getName() == "clamp");
+}
+
+void collectVariables(const Expr *E,
+                      llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  if (!E)
+    return;
+  E = E->IgnoreParenImpCasts();
+  if (const VarDecl *Var = referencedVariable(E)) {
+    Out.push_back(Var);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (isClamp(*Call))
+      return;
+  for (const Stmt *Child : E->children())
+    collectVariables(dyn_cast_or_null<Expr>(Child), Out);
+}
+
+} // namespace
+
+struct SizeFlow::FunctionFacts {
+  /// Values each variable receives (initialiser, assignments).
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> Defs;
+  /// `In >> Var` reads.
+  llvm::DenseMap<const VarDecl *, const Expr *> StreamReads;
+  /// Where each variable is compared or clamped.
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<SourceLocation, 2>> Bounds;
+};
+
+namespace {
+
+// One pass over a function body, recording definitions, stream reads and
+// bounds of every variable.
+class FactsCollector : public ConstStmtVisitor<FactsCollector> {
+public:
+  explicit FactsCollector(SizeFlow::FunctionFacts &Facts) : Facts(Facts) {}
+
+  void walk(const Stmt *S) {
+    if (!S)
+      return;
+    Visit(S);
+    for (const Stmt *Child : S->children())
+      walk(Child);
+  }
+
+  void VisitDeclStmt(const DeclStmt *S) {
+    for (const Decl *D : S->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (const Expr *Init = Var->getInit())
+          Facts.Defs[Var].push_back(Init);
+  }
+
+  void VisitBinaryOperator(const BinaryOperator *Op) {
+    if (Op->isAssignmentOp()) {
+      if (const VarDecl *Var = referencedVariable(Op->getLHS()))
+        Facts.Defs[Var].push_back(Op->getRHS());
+      return;
+    }
+    if (Op->isRelationalOp())
+      addBounds(Op, Op->getBeginLoc());
+  }
+
+  void VisitCXXOperatorCallExpr(const CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_GreaterGreater && Op->getNumArgs() == 2) {
+      if (const VarDecl *Var = referencedVariable(Op->getArg(1)))
+        if (Var->getType()->isIntegerType())
+          Facts.StreamReads.try_emplace(Var, Op);
+      return;
+    }
+    if (Op->isComparisonOp() && Op->getOperator() != OO_EqualEqual &&
+        Op->getOperator() != OO_ExclaimEqual)
+      addBounds(Op, Op->getBeginLoc());
+  }
+
+  void VisitCallExpr(const CallExpr *Call) {
+    if (isClamp(*Call))
+      addBounds(Call, Call->getBeginLoc());
+  }
+
+private:
+  void addBounds(const Expr *E, SourceLocation Where) {
+    llvm::SmallVector<const VarDecl *, 2> Vars;
+    for (const Stmt *Child : E->children())
+      collectVariablesUnclamped(dyn_cast_or_null<Expr>(Child), Vars);
+    for (const VarDecl *Var : Vars)
+      Facts.Bounds[Var].push_back(Where);
+  }
+
+  static void
+  collectVariablesUnclamped(const Expr *E,
+                            llvm::SmallVectorImpl<const VarDecl *> &Out) {
+    if (!E)
+      return;
+    E = E->IgnoreParenImpCasts();
+    if (const VarDecl *Var = referencedVariable(E)) {
+      Out.push_back(Var);
+      return;
+    }
+    for (const Stmt *Child : E->children())
+      collectVariablesUnclamped(dyn_cast_or_null<Expr>(Child), Out);
+  }
+
+  SizeFlow::FunctionFacts &Facts;
+};
+
+} // namespace
+
+SizeFlow::SizeFlow() = default;
+SizeFlow::~SizeFlow() = default;
+
+void SizeFlow::clear() { Facts.clear(); }
+
+bool SizeFlow::isInputConversion(const CallExpr &Call) {
+  static constexpr llvm::StringLiteral Conversions[] = {
+      "stoi",  "stol",    "stoll",   "stoul",  "stoull", "atoi",
+      "atol",  "atoll",   "strtol",  "strtoll", "strtoul", "strtoull",
+      "strtoimax", "strtoumax"};
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Callee->getIdentifier() && isStdOrGlobalFunction(*Callee) &&
+         llvm::is_contained(Conversions, Callee->getName());
+}
+
+const SizeFlow::FunctionFacts &
+SizeFlow::factsFor(const FunctionDecl &Function) {
+  std::unique_ptr<FunctionFacts> &Entry = Facts[&Function];
+  if (!Entry) {
+    Entry = std::make_unique<FunctionFacts>();
+    FactsCollector(*Entry).walk(Function.getBody());
+  }
+  return *Entry;
+}
+
+bool SizeFlow::isBoundedBefore(const VarDecl *Var, const Stmt &Use,
+                               const FunctionFacts &FnFacts) const {
+  auto It = FnFacts.Bounds.find(Var);
+  if (It == FnFacts.Bounds.end())
+    return false;
+  const SourceManager &SM = Var->getASTContext().getSourceManager();
+  SourceLocation UseLoc = SM.getExpansionLoc(Use.getBeginLoc());
+  return llvm::any_of(It->second, [&](SourceLocation Bound) {
+    SourceLocation BoundLoc = SM.getExpansionLoc(Bound);
+    return BoundLoc == UseLoc || SM.isBeforeInTranslationUnit(BoundLoc, UseLoc);
+  });
+}
+
+std::optional<SizeSource>
+SizeFlow::sourceOf(const Expr *E, const FunctionFacts &FnFacts,
+                   const FunctionDecl &Function, bool ParamsAreSources,
+                   unsigned Depth) {
+  if (!E || Depth > 4)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (isInputConversion(*Call))
+      return SizeSource{SizeSource::Input, nullptr, nullptr, Call};
+
+  llvm::SmallVector<const VarDecl *, 2> Vars;
+  collectVariables(E, Vars);
+  for (const VarDecl *Var : Vars) {
+    if (!Var->getType()->isIntegerType() || Var->hasGlobalStorage())
+      continue;
+    std::optional<SizeSource> Found;
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Var)) {
+      if (ParamsAreSources)
+        Found = SizeSource{SizeSource::Parameter, Param, Param, nullptr};
+    } else if (auto Read = FnFacts.StreamReads.find(Var);
+               Read != FnFacts.StreamReads.end()) {
+      Found = SizeSource{SizeSource::Input, Var, nullptr, Read->second};
+    } else if (auto Defs = FnFacts.Defs.find(Var);
+               Defs != FnFacts.Defs.end()) {
+      for (const Expr *Def : Defs->second)
+        if ((Found = sourceOf(Def, FnFacts, Function, ParamsAreSources,
+                              Depth + 1)))
+          break;
+      if (Found)
+        Found->Variable = Var;
+    }
+    if (Found && !isBoundedBefore(Var, *E, FnFacts) &&
+        !(Found->Param && isBoundedBefore(Found->Param, *E, FnFacts)))
+      return Found;
+  }
+  return std::nullopt;
+}
+
+std::optional<SizeSource>
+SizeFlow::uncheckedSource(const Expr &Size, const Stmt &Use,
+                          const FunctionDecl &Function,
+                          bool ParamsAreSources) {
+  if (!Function.hasBody() || Size.isValueDependent())
+    return std::nullopt;
+  const FunctionFacts &FnFacts = factsFor(Function);
+  std::optional<SizeSource> Source =
+      sourceOf(&Size, FnFacts, Function, ParamsAreSources, 0);
+  if (!Source)
+    return std::nullopt;
+  // The bound must come before the allocation itself, not only before the
+  // size expression's own variables.
+  const VarDecl *Carrier = Source->Variable ? Source->Variable : Source->Param;
+  if (Carrier && isBoundedBefore(Carrier, Use, FnFacts))
+    return std::nullopt;
+  return Source;
+}
+
+} // namespace clang::tidy::bloat
