@@ -1,6 +1,7 @@
 //===--- BloatTidyModule.cpp - the bloat-* checks -------------------------===//
 
 #include "Compat.h"
+#include "LongLivedCaptureCheck.h"
 #include "UncheckedGrowthSizeCheck.h"
 #include "UnboundedCacheCheck.h"
 #include "UnboundedContainerCheck.h"
@@ -11,6 +12,8 @@ namespace bloat {
 class BloatModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<LongLivedCaptureCheck>(
+        "bloat-long-lived-capture");
     CheckFactories.registerCheck<UnboundedCacheCheck>("bloat-unbounded-cache");
     CheckFactories.registerCheck<UnboundedContainerCheck>(
         "bloat-unbounded-container");

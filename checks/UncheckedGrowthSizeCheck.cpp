@@ -49,6 +49,9 @@ UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(StringRef Name,
   AllocatorFunctionsRegex = parseRegexOption(
       (Name + "." + AllocatorFunctionNamesOption).str(),
       AllocatorFunctionNames, Report);
+  // A malformed pattern falls back to the default, not to "no allocators".
+  if (!AllocatorFunctionsRegex && !AllocatorFunctionNames.trim().empty())
+    AllocatorFunctionsRegex.emplace(DefaultAllocatorFunctionNames);
   IgnoredFunctionsRegex = parseRegexOption(
       (Name + "." + IgnoredFunctionsOption).str(), IgnoredFunctions, Report);
 }

@@ -53,6 +53,8 @@ config.substitutions += [
     ("%bloat_plugin", quoted([config.bloat_tidy_plugin])),
     ("%memo_service_leaky", quoted([os.path.join(bin_dir, "memo-service-leaky")])),
     ("%memo_service_fixed", quoted([os.path.join(bin_dir, "memo-service-fixed")])),
+    ("%event_bus_leaky", quoted([os.path.join(bin_dir, "event-bus-leaky")])),
+    ("%event_bus_fixed", quoted([os.path.join(bin_dir, "event-bus-fixed")])),
     ("%worker_leaky", quoted([os.path.join(bin_dir, "worker-leaky")])),
     ("%worker_fixed", quoted([os.path.join(bin_dir, "worker-fixed")])),
     ("%clicker_fixed", quoted([config.clicker_fixed])),

@@ -41,6 +41,9 @@ std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
     return std::nullopt;
 
   std::optional<CallbackStorage> Result;
+  const auto *StoringDecl = Node.get<Decl>();
+  SourceLocation Site = StoringDecl ? StoringDecl->getLocation()
+                                    : Node.getSourceRange().getBegin();
   if (const auto *Var = Node.get<VarDecl>()) {
     if (Var->hasGlobalStorage())
       Result = storageInVariable(Var);
@@ -49,6 +52,17 @@ std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
   } else if (const auto *Init = Node.get<CXXCtorInitializer>()) {
     if (Init->isAnyMemberInitializer())
       Result = storageInVariable(Init->getAnyMember());
+  } else if (const auto *Ctor = Node.get<CXXConstructorDecl>()) {
+    // The parent map may skip the initialiser and name the constructor:
+    // find the member initialiser that holds the lambda.
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isAnyMemberInitializer() && Init->getInit() &&
+          Init->getInit()->getSourceRange().fullyContains(
+              Lambda.getSourceRange())) {
+        Result = storageInVariable(Init->getAnyMember());
+        Site = Init->getSourceLocation();
+        break;
+      }
   } else if (const auto *Call = Node.get<CallExpr>()) {
     std::optional<MemberCallView> View = ContainerModel::viewMemberCall(*Call);
     const ValueDecl *Target =
@@ -79,8 +93,10 @@ std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
       Result->Callee = Call->getDirectCallee();
     }
   }
-  if (Result)
+  if (Result) {
     Result->ConvertedToCallbackObject = Conversion != nullptr;
+    Result->Site = Site;
+  }
   return Result;
 }
 

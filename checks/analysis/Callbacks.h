@@ -32,8 +32,13 @@ struct CallbackStorage {
     /// Passed to a function (Callee), which may keep it.
     CallArgument,
   } Kind;
+
+  explicit CallbackStorage(KindType Kind) : Kind(Kind) {}
+
   const ValueDecl *Holder = nullptr;
   const FunctionDecl *Callee = nullptr;
+  /// Where it is stored: the variable, the initialiser, the call.
+  SourceLocation Site;
   /// The lambda was converted into a callback object (std::function, a
   /// user's Callback class) on the way: the receiver keeps an object, not a
   /// template parameter it would call on the spot (as std::for_each does).

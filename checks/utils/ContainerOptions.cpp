@@ -56,7 +56,7 @@ void ContainerCheckOptions::store(const ClangTidyCheck::OptionsView &Options,
 ContainerFacts ContainerCheckOptions::makeFacts() const {
   ContainerFactsOptions FactsOptions;
   FactsOptions.AssumeUnseenCodeDoesNotShrink = AssumeUnseenCodeDoesNotShrink;
-  return ContainerFacts(ContainerModel(Model), FactsOptions);
+  return ContainerFacts(makeModel(), FactsOptions);
 }
 
 bool ContainerCheckOptions::isIgnored(const NamedDecl &Container) const {

@@ -26,6 +26,8 @@ public:
   void store(const ClangTidyCheck::OptionsView &Options,
              ClangTidyOptions::OptionMap &Opts) const;
 
+  /// The container model these options describe.
+  ContainerModel makeModel() const { return ContainerModel(Model); }
   /// A fresh fact collector configured by these options.
   ContainerFacts makeFacts() const;
 

@@ -1,0 +1,231 @@
+//===--- LongLivedCaptureCheck.cpp - bloat-long-lived-capture -------------===//
+
+#include "LongLivedCaptureCheck.h"
+#include "utils/FindingNotes.h"
+#include "utils/OptionParsing.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::bloat {
+
+namespace {
+
+constexpr llvm::StringLiteral RegistrationFunctionsOption =
+    "RegistrationFunctions";
+constexpr llvm::StringLiteral SizeThresholdOption = "SizeThreshold";
+// Callees that keep the callback they are given.
+constexpr llvm::StringLiteral DefaultRegistrationFunctions =
+    "^(subscribe|connect|on|on_.+|on[A-Z].*|add_?[Ll]istener|[Rr]egister.*|"
+    "set_?[Cc]allback|add_?[Cc]allback|add_?[Hh]andler|[Ww]atch)$";
+constexpr unsigned DefaultSizeThreshold = 1024;
+
+constexpr llvm::StringLiteral LambdaId = "lambda";
+
+// The T of a std::shared_ptr<T>: a copy of the pointer keeps T alive.
+QualType sharedPointee(QualType Type) {
+  const auto *Record = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type->getAsCXXRecordDecl());
+  if (!Record || !Record->isInStdNamespace() || !Record->getIdentifier() ||
+      Record->getName() != "shared_ptr" ||
+      Record->getTemplateArgs().size() < 1 ||
+      Record->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Record->getTemplateArgs()[0].getAsType();
+}
+
+// Whether a container holds callables: std::function, or any class with an
+// operator().
+bool holdsCallables(QualType ContainerType) {
+  const auto *Record = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      ContainerType.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Record)
+    return false;
+  for (const TemplateArgument &Arg : Record->getTemplateArgs().asArray()) {
+    if (Arg.getKind() != TemplateArgument::Type)
+      continue;
+    const CXXRecordDecl *Element = Arg.getAsType()->getAsCXXRecordDecl();
+    if (!Element || !Element->hasDefinition())
+      continue;
+    DeclarationName Call =
+        Element->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+    if (!Element->lookup(Call).empty())
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+LongLivedCaptureCheck::LongLivedCaptureCheck(StringRef Name,
+                                             ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RegistrationFunctions(Options.get(RegistrationFunctionsOption,
+                                        DefaultRegistrationFunctions)),
+      SizeThreshold(Options.get(SizeThresholdOption, DefaultSizeThreshold)),
+      ModelOptions(Options, Name,
+                   [this](StringRef Message) { configurationDiag(Message); }),
+      Model(ModelOptions.makeModel()),
+      ReportCallbackContainers(
+          !Context->isCheckEnabled("bloat-unbounded-container")),
+      Facts(ModelOptions.makeFacts()) {
+  RegistrationRegex = parseRegexOption(
+      (Name + "." + RegistrationFunctionsOption).str(), RegistrationFunctions,
+      [this](StringRef Message) { configurationDiag(Message); });
+}
+
+void LongLivedCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, RegistrationFunctionsOption, RegistrationFunctions);
+  Options.store(Opts, SizeThresholdOption, SizeThreshold);
+  ModelOptions.store(Options, Opts);
+}
+
+void LongLivedCaptureCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), this);
+  if (ReportCallbackContainers)
+    Facts.registerMatchers(*Finder, *this);
+}
+
+void LongLivedCaptureCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred()) {
+    TUHasErrors = true;
+    return;
+  }
+  SM = Result.SourceManager;
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
+    checkLambda(*Lambda, *Result.Context);
+  if (ReportCallbackContainers)
+    Facts.collect(Result);
+}
+
+std::optional<std::string>
+LongLivedCaptureCheck::whyLarge(QualType Type,
+                                const ASTContext &Context) const {
+  Type = Type.getNonReferenceType();
+  if (Type->isDependentType())
+    return std::nullopt;
+  if (QualType Pointee = sharedPointee(Type); !Pointee.isNull())
+    if (std::optional<std::string> Why = whyLarge(Pointee, Context))
+      return "shared ownership of " + *Why;
+  if (Model.classify(Type) && !Type->isPointerType())
+    return std::string("a container");
+  if (Type->isIncompleteType() || Type->isPointerType())
+    return std::nullopt;
+  uint64_t Bytes = Context.getTypeSizeInChars(Type).getQuantity();
+  if (Bytes <= SizeThreshold)
+    return std::nullopt;
+  return std::to_string(Bytes) + " bytes";
+}
+
+std::optional<std::string>
+LongLivedCaptureCheck::describeStorage(const CallbackStorage &Storage) {
+  auto Named = [](const ValueDecl *D) {
+    std::string Text = "'" + D->getNameAsString() + "'";
+    if (std::optional<Owner> O = ContainerModel::ownerOf(*D))
+      Text += " (" + describeOwner(*O) + ")";
+    return Text;
+  };
+  switch (Storage.Kind) {
+  case CallbackStorage::LongLivedVariable:
+  case CallbackStorage::Member:
+    return "stored in " + Named(Storage.Holder);
+  case CallbackStorage::ContainerElement:
+    return Storage.Holder ? "stored in an element of " + Named(Storage.Holder)
+                          : std::string("stored in a container element");
+  case CallbackStorage::CallbackContainer:
+    return "added to " + Named(Storage.Holder);
+  case CallbackStorage::CallArgument:
+    // Only registration calls are known to keep what they are given.
+    if (!Storage.Callee || !Storage.Callee->getIdentifier() ||
+        !RegistrationRegex || !RegistrationRegex->match(Storage.Callee->getName()))
+      return std::nullopt;
+    return "registered with '" + Storage.Callee->getQualifiedNameAsString() +
+           "'";
+  }
+  llvm_unreachable("unknown storage kind");
+}
+
+void LongLivedCaptureCheck::checkLambda(const LambdaExpr &Lambda,
+                                        ASTContext &Context) {
+  // A constructor's initialisers may be visited twice.
+  if (!CheckedLambdas.insert(&Lambda).second)
+    return;
+  std::optional<CallbackStorage> Storage = storageOf(Lambda, Context, Model);
+  if (!Storage)
+    return;
+  std::optional<std::string> Where = describeStorage(*Storage);
+  if (!Where)
+    return;
+  for (const LambdaCapture &Capture : Lambda.captures()) {
+    QualType Type;
+    std::string Name;
+    if (Capture.capturesThis()) {
+      if (Capture.getCaptureKind() != LCK_StarThis)
+        continue;
+      // The class whose member function holds the lambda.
+      const DeclContext *Scope = Lambda.getLambdaClass()->getParent();
+      while (Scope && !isa<CXXRecordDecl>(Scope))
+        Scope = Scope->getParent();
+      const auto *Enclosing = dyn_cast_or_null<CXXRecordDecl>(Scope);
+      if (!Enclosing)
+        continue;
+      Type = Context.getRecordType(Enclosing);
+      Name = "*this";
+    } else if (Capture.capturesVariable() &&
+               Capture.getCaptureKind() == LCK_ByCopy) {
+      const ValueDecl *Var = Capture.getCapturedVar();
+      Type = Var->getType();
+      Name = Var->getNameAsString();
+    } else {
+      continue;
+    }
+    std::optional<std::string> Why = whyLarge(Type, Context);
+    if (!Why)
+      continue;
+    diag(Capture.getLocation(),
+         "lambda %0 captures '%1' (%2, %3) by value; the copy lives as long "
+         "as the callback")
+        << *Where << Name
+        << Type.getNonReferenceType().getUnqualifiedType().getAsString(
+               Context.getPrintingPolicy())
+        << *Why;
+    diag(Storage->Site, "the lambda is kept here", DiagnosticIDs::Note);
+    diag(Capture.getLocation(),
+         "capture a reference or a handle instead, move in only what the "
+         "callback needs, or unregister the callback when it is no longer "
+         "needed",
+         DiagnosticIDs::Note);
+  }
+}
+
+void LongLivedCaptureCheck::reportCallbackContainers() {
+  for (const UnboundedContainer &Finding : Facts.unboundedContainers(*SM)) {
+    if (ModelOptions.isIgnored(*Finding.Decl) ||
+        !holdsCallables(Finding.Decl->getType()))
+      continue;
+    diag(Finding.Primary->Loc,
+         "callbacks registered into %0 (%1) are never removed; each keeps "
+         "what it captured alive")
+        << Finding.Decl << describeOwner(Finding.TheOwner);
+    noteDeclarationAndGrowth(*this, Finding);
+    noteWhyRepeats(*this, Facts.paths(), Finding);
+    diag(Finding.Decl->getLocation(),
+         "remove a callback when its subscriber goes away (return a handle "
+         "from the registration), or cap the number of callbacks",
+         DiagnosticIDs::Note);
+  }
+}
+
+void LongLivedCaptureCheck::onEndOfTranslationUnit() {
+  if (ReportCallbackContainers && !TUHasErrors && SM)
+    reportCallbackContainers();
+  Facts.clear();
+  CheckedLambdas.clear();
+  SM = nullptr;
+  TUHasErrors = false;
+}
+
+} // namespace clang::tidy::bloat

@@ -1,0 +1,58 @@
+//===--- LongLivedCaptureCheck.h - bloat-long-lived-capture -----*- C++ -*-===//
+
+#ifndef BLOAT_TIDY_LONGLIVEDCAPTURECHECK_H
+#define BLOAT_TIDY_LONGLIVEDCAPTURECHECK_H
+
+#include "analysis/Callbacks.h"
+#include "analysis/ContainerFacts.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ContainerOptions.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Regex.h"
+#include <optional>
+
+namespace clang::tidy::bloat {
+
+/// Flags a lambda stored somewhere long-lived that captures a large object by
+/// value (or by shared_ptr copy): the copy lives as long as the callback. Also
+/// flags callbacks registered into a long-lived container and never removed,
+/// when bloat-unbounded-container is not enabled to say so.
+///
+/// For the user-facing documentation see
+/// docs/checks/bloat-long-lived-capture.md
+class LongLivedCaptureCheck : public ClangTidyCheck {
+public:
+  LongLivedCaptureCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// Why a captured type is large, or std::nullopt when it is not.
+  std::optional<std::string> whyLarge(QualType Type,
+                                      const ASTContext &Context) const;
+  std::optional<std::string> describeStorage(const CallbackStorage &Storage);
+  void checkLambda(const LambdaExpr &Lambda, ASTContext &Context);
+  void reportCallbackContainers();
+
+  const StringRef RegistrationFunctions;
+  const unsigned SizeThreshold;
+  std::optional<llvm::Regex> RegistrationRegex;
+  const ContainerCheckOptions ModelOptions;
+  const ContainerModel Model;
+  /// Unremoved callback registrations are bloat-unbounded-container's to
+  /// report when it runs; this check only collects them otherwise.
+  const bool ReportCallbackContainers;
+  ContainerFacts Facts;
+  llvm::DenseSet<const LambdaExpr *> CheckedLambdas;
+  const SourceManager *SM = nullptr;
+  bool TUHasErrors = false;
+};
+
+} // namespace clang::tidy::bloat
+
+#endif // BLOAT_TIDY_LONGLIVEDCAPTURECHECK_H
