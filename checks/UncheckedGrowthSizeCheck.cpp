@@ -20,10 +20,6 @@ constexpr llvm::StringLiteral IgnoredFunctionsOption = "IgnoredFunctions";
 constexpr llvm::StringLiteral DefaultAllocatorFunctionNames =
     "[Rr]eserve|[Rr]esize|[Aa]lloc|[Gg]row|[Aa]ssign|[Aa]ppend";
 
-constexpr llvm::StringLiteral ConstructId = "construct";
-constexpr llvm::StringLiteral MemberCallId = "member-call";
-constexpr llvm::StringLiteral NewId = "new";
-constexpr llvm::StringLiteral CAllocId = "c-alloc";
 constexpr llvm::StringLiteral FunctionId = "function";
 
 // The methods that take a count first: resize(n), reserve(n),
@@ -63,34 +59,12 @@ void UncheckedGrowthSizeCheck::storeOptions(
 }
 
 void UncheckedGrowthSizeCheck::registerMatchers(MatchFinder *Finder) {
-  auto InUserFunction =
-      allOf(unless(isExpansionInSystemHeader()),
-            forCallable(functionDecl().bind(FunctionId)));
-  auto CountArgument = hasArgument(0, expr(hasType(isInteger())));
-  // std::string(n, c), std::vector<T>(n), ...
+  // Each function body is walked once, lambdas inside it with it: the walk
+  // knows which function an allocation is in without asking the parent map.
   Finder->addMatcher(
-      cxxConstructExpr(InUserFunction, CountArgument,
-                       hasDeclaration(cxxConstructorDecl(
-                           ofClass(isInStdNamespace()), unless(isCopyConstructor()),
-                           unless(isMoveConstructor()))))
-          .bind(ConstructId),
-      this);
-  // C.resize(n), C.reserve(n), C.assign(n, v), C.append(n, c)
-  Finder->addMatcher(
-      cxxMemberCallExpr(InUserFunction, CountArgument,
-                        callee(cxxMethodDecl(hasAnyName(
-                            SizingMethods[0], SizingMethods[1],
-                            SizingMethods[2], SizingMethods[3]))))
-          .bind(MemberCallId),
-      this);
-  Finder->addMatcher(cxxNewExpr(InUserFunction, isArray()).bind(NewId), this);
-  Finder->addMatcher(
-      callExpr(InUserFunction,
-               callee(functionDecl(hasAnyName("::malloc", "::calloc",
-                                              "::realloc", "::std::malloc",
-                                              "::std::calloc",
-                                              "::std::realloc"))))
-          .bind(CAllocId),
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                   unless(cxxMethodDecl(ofClass(isLambda()))))
+          .bind(FunctionId),
       this);
 }
 
@@ -105,22 +79,48 @@ bool UncheckedGrowthSizeCheck::parametersAreSources(
 }
 
 void UncheckedGrowthSizeCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Context = *Result.Context;
-  if (Context.getDiagnostics().hasUncompilableErrorOccurred())
+  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
     return;
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
   if (!Function || (IgnoredFunctionsRegex &&
                     IgnoredFunctionsRegex->match(
                         Function->getQualifiedNameAsString())))
     return;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      walk(Init->getInit(), *Function);
+  walk(Function->getBody(), *Function);
+}
 
-  if (const auto *Construct =
-          Result.Nodes.getNodeAs<CXXConstructExpr>(ConstructId)) {
+void UncheckedGrowthSizeCheck::walk(const Stmt *S,
+                                    const FunctionDecl &Function) {
+  if (!S)
+    return;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    walk(Lambda->getBody(), *Lambda->getCallOperator());
+    return;
+  }
+  if (const auto *E = dyn_cast<Expr>(S))
+    checkAllocation(*E, Function);
+  for (const Stmt *Child : S->children())
+    walk(Child, Function);
+}
+
+void UncheckedGrowthSizeCheck::checkAllocation(const Expr &E,
+                                               const FunctionDecl &Function) {
+  auto HasCountFirst = [](const auto &Call) {
+    return Call.getNumArgs() > 0 && Call.getArg(0)->getType()->isIntegerType();
+  };
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
+    // The count constructors: string(n, c) and vector(n) / vector(n, v).
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (!HasCountFirst(*Construct) || !takesCountFirst(*Ctor) ||
+        Ctor->isCopyOrMoveConstructor())
+      return;
     std::optional<ContainerType> Type = Model.classify(Construct->getType());
-    if (!Type || !takesCountFirst(*Construct->getConstructor()))
+    if (!Type)
       return;
     bool IsString = Type->Family == ContainerFamily::String;
-    // The count constructors: string(n, c) and vector(n) / vector(n, v).
     if ((IsString && Construct->getNumArgs() < 2) ||
         (!IsString && Type->Family != ContainerFamily::Sequence))
       return;
@@ -128,32 +128,46 @@ void UncheckedGrowthSizeCheck::check(const MatchFinder::MatchResult &Result) {
     std::string Name =
         IsString ? std::string("std::string") : Type->TemplateName;
     checkSize(*Construct->getArg(0), *Construct,
-              IsString ? Name + "(count, ch)" : Name + "(count)",
-              *Function);
+              IsString ? Name + "(count, ch)" : Name + "(count)", Function);
     return;
   }
-  if (const auto *Call =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>(MemberCallId)) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&E)) {
+    // C.resize(n), C.reserve(n), C.assign(n, v), C.append(n, c)
     const CXXMethodDecl *Method = Call->getMethodDecl();
-    if (!Method || !takesCountFirst(*Method) ||
+    if (!Method || !Method->getIdentifier() ||
+        !llvm::is_contained(SizingMethods, Method->getName()) ||
+        !HasCountFirst(*Call) || !takesCountFirst(*Method) ||
         !Model.classify(Call->getImplicitObjectArgument()->getType()))
       return;
     checkSize(*Call->getArg(0), *Call, (Method->getName() + "()").str(),
-              *Function);
+              Function);
     return;
   }
-  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>(NewId)) {
+  if (const auto *New = dyn_cast<CXXNewExpr>(&E)) {
     if (std::optional<const Expr *> Size = New->getArraySize(); Size && *Size)
-      checkSize(**Size, *New, "new[]", *Function);
+      checkSize(**Size, *New, "new[]", Function);
     return;
   }
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CAllocId)) {
-    StringRef Name = Call->getDirectCallee()->getName();
-    unsigned SizeArgs[2] = {Name == "realloc" ? 1u : 0u,
-                            Name == "calloc" ? 1u : ~0u};
+  if (const auto *Call = dyn_cast<CallExpr>(&E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() ||
+        !(Callee->isInStdNamespace() ||
+          Callee->getDeclContext()->getRedeclContext()->isTranslationUnit() ||
+          Callee->getDeclContext()->isExternCContext()))
+      return;
+    StringRef Name = Callee->getName();
+    unsigned SizeArgs[2] = {~0u, ~0u};
+    if (Name == "malloc")
+      SizeArgs[0] = 0;
+    else if (Name == "calloc")
+      SizeArgs[0] = 0, SizeArgs[1] = 1;
+    else if (Name == "realloc")
+      SizeArgs[0] = 1;
+    else
+      return;
     for (unsigned Index : SizeArgs)
       if (Index < Call->getNumArgs())
-        checkSize(*Call->getArg(Index), *Call, (Name + "()").str(), *Function);
+        checkSize(*Call->getArg(Index), *Call, (Name + "()").str(), Function);
   }
 }
 
