@@ -11,6 +11,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 packages=(
   "clang-$llvm" "clang-tidy-$llvm" "libclang-$llvm-dev" "llvm-$llvm-dev"
   "llvm-$llvm-tools" cmake ninja-build python3 ca-certificates
+  # bloat-clangd: Debian's libclangdMain links clangd's remote index (gRPC).
+  libgrpc++-dev libprotobuf-dev libabsl-dev
 )
 missing=()
 for p in "${packages[@]}"; do

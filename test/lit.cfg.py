@@ -63,6 +63,14 @@ config.substitutions += [
     ("%python", quoted([python])),
 ]
 
+# bloat-clangd is optional (it needs gRPC); its tests run when it was built.
+bloat_clangd = os.path.join(bin_dir, "bloat-clangd")
+if os.path.exists(bloat_clangd):
+    config.available_features.add("bloat-clangd")
+    config.substitutions.insert(0, ("%bloat_clangd", quoted([bloat_clangd])))
+config.substitutions.insert(
+    0, ("%bloat_build_dir", quoted([config.bloat_tidy_obj_root])))
+
 # Another LLVM's clang-tidy, for the plugin's version check.
 for other in ("16", "22", "18", "17", "20", "21"):
     if other == config.llvm_version_major:

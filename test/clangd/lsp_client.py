@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Drives bloat-clangd over LSP (JSON-RPC on stdio) the way an editor does.
+
+Usage: lsp_client.py BLOAT_CLANGD CLICKER_DIR WORK_DIR [--strict-filter]
+
+It copies the leaky clicker into WORK_DIR with a .clangd that enables the
+bloat checks, opens leaky_state.cpp, and checks the published diagnostics:
+the bloat-unbounded-container finding on `history` with its range, message,
+code and related information (the notes). Then it edits the file so that
+click() and store_blob() bound the history, and checks that the finding
+disappears. With --strict-filter the .clangd leaves clangd's FastCheckFilter
+at its default (Strict), and the client checks that the bloat checks are then
+silently off: the pitfall docs/clangd.md warns about. Every assertion is
+printed; the exit code is non-zero on the first failure.
+"""
+
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+TIMEOUT = 60  # seconds to wait for one publishDiagnostics
+
+
+class LspClient:
+    def __init__(self, command, cwd):
+        self.proc = subprocess.Popen(
+            command, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=open(os.path.join(cwd, "clangd.log"), "wb"))
+        self.next_id = 1
+        self.messages = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        stream = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = stream.readline()
+                if not line:
+                    self.messages.put(None)
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                name, _, value = line.partition(b":")
+                if name.lower() == b"content-length":
+                    length = int(value)
+            self.messages.put(json.loads(stream.read(length)))
+
+    def send(self, payload):
+        body = json.dumps(payload).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def request(self, method, params):
+        request_id = self.next_id
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": request_id, "method": method,
+                   "params": params})
+        return self.wait(lambda m: m.get("id") == request_id)
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def wait(self, accept):
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                message = self.messages.get(timeout=deadline - time.monotonic())
+            except queue.Empty:
+                break
+            if message is None:
+                fail("bloat-clangd closed its output")
+            # Answer server requests (progress, configuration) as an editor.
+            if "method" in message and "id" in message:
+                self.send({"jsonrpc": "2.0", "id": message["id"],
+                           "result": None})
+                continue
+            if accept(message):
+                return message
+        fail("timed out waiting for bloat-clangd")
+
+
+def fail(message):
+    print("FAIL: " + message)
+    sys.exit(1)
+
+
+def check(condition, what):
+    if not condition:
+        fail(what)
+    print("ok: " + what)
+
+
+def diagnostics_for(client, uri, version):
+    message = client.wait(
+        lambda m: m.get("method") == "textDocument/publishDiagnostics"
+        and m["params"]["uri"] == uri
+        and m["params"].get("version") == version)
+    return message["params"]["diagnostics"]
+
+
+def main():
+    clangd, clicker, work = (os.path.abspath(p) for p in sys.argv[1:4])
+    strict = "--strict-filter" in sys.argv[4:]
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(clicker, work)
+    with open(os.path.join(work, ".clangd"), "w") as f:
+        f.write("CompileFlags:\n  Add: [-std=c++17]\n"
+                "Diagnostics:\n  ClangTidy:\n    Add: [bloat-*]\n")
+        if not strict:
+            f.write("    FastCheckFilter: Loose\n")
+    source = os.path.join(work, "leaky_state.cpp")
+    uri = "file://" + source
+    header_uri = "file://" + os.path.join(work, "leaky_state.h")
+    with open(source) as f:
+        text = f.read()
+
+    client = LspClient([clangd, "--clang-tidy", "--log=verbose",
+                        "--pch-storage=memory"], work)
+    client.request("initialize", {
+        "processId": os.getpid(), "rootUri": "file://" + work,
+        "capabilities": {"textDocument": {"publishDiagnostics": {
+            "relatedInformation": True, "versionSupport": True}}}})
+    client.notify("initialized", {})
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+
+    diagnostics = diagnostics_for(client, uri, 1)
+    if strict:
+        check(not [d for d in diagnostics
+                   if d.get("code", "").startswith("bloat-")],
+              "with FastCheckFilter Strict, no bloat-* diagnostic")
+        shut_down(client)
+        return
+    bloat = [d for d in diagnostics
+             if d.get("code") == "bloat-unbounded-container"]
+    check(len(bloat) == 1, "one bloat-unbounded-container diagnostic")
+    finding = bloat[0]
+    print("message: " + finding["message"])
+    check(finding.get("source") == "clang-tidy", "source is clang-tidy")
+    growth_line = text.splitlines().index(
+        "  history.push_back(Event{EventKind::Click, std::string()});")
+    start = finding["range"]["start"]
+    check(start == {"line": growth_line, "character": 2},
+          "range starts at history.push_back in click() (line %d)"
+          % (growth_line + 1))
+    check(finding["message"].startswith(
+        "'history' (member of 'GameState') grows without bound: appended on "
+        "a repeating path but never erased, cleared or capped"),
+          "message names the container and its owner")
+    related = finding.get("relatedInformation", [])
+    for info in related:
+        print("related: %s:%d: %s" % (
+            os.path.basename(info["location"]["uri"]),
+            info["location"]["range"]["start"]["line"] + 1, info["message"]))
+    messages = [info["message"] for info in related]
+    check(any(m == "'history' is declared here" and
+              info["location"]["uri"] == header_uri
+              for m, info in zip(messages, related)),
+          "a note points at the declaration in leaky_state.h")
+    check("'history' also grows here" in messages,
+          "a note points at the second growth site")
+    check(any("can be called from other translation units" in m
+              for m in messages), "a note says why the path repeats")
+    # clangd capitalises the first letter of a note.
+    check(any(m.lower().startswith("bound it:") for m in messages),
+          "a note says how to bound it")
+    sizes = [d for d in diagnostics
+             if d.get("code") == "bloat-unchecked-growth-size"]
+    check(len(sizes) == 1, "one bloat-unchecked-growth-size diagnostic")
+
+    # The user bounds the history; the finding must go away.
+    fixed = text.replace(
+        "  history.push_back(Event{EventKind::Click, std::string()});",
+        "  history.push_back(Event{EventKind::Click, std::string()});\n"
+        "  if (history.size() > 1000)\n"
+        "    history.erase(history.begin());")
+    check(fixed != text, "the edit applies")
+    client.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"text": fixed}]})
+    diagnostics = diagnostics_for(client, uri, 2)
+    check(not [d for d in diagnostics
+               if d.get("code") == "bloat-unbounded-container"],
+          "the bloat-unbounded-container diagnostic is gone after the edit")
+
+    shut_down(client)
+
+
+def shut_down(client):
+    client.request("shutdown", None)
+    client.notify("exit", None)
+    try:
+        code = client.proc.wait(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        client.proc.kill()
+        fail("bloat-clangd did not exit")
+    check(code == 0, "bloat-clangd exits cleanly")
+    print("lsp: all checks passed")
+
+
+if __name__ == "__main__":
+    main()
