@@ -13,6 +13,8 @@ packages=(
   "llvm-$llvm-tools" cmake ninja-build python3 ca-certificates
   # bloat-clangd: Debian's libclangdMain links clangd's remote index (gRPC).
   libgrpc++-dev libprotobuf-dev libabsl-dev
+  # The SARIF schema test validates with Debian's jsonschema.
+  python3-jsonschema
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 import os
 import shlex
 import shutil
+import subprocess
 
 import lit.formats
 
@@ -70,6 +71,21 @@ if os.path.exists(bloat_clangd):
     config.substitutions.insert(0, ("%bloat_clangd", quoted([bloat_clangd])))
 config.substitutions.insert(
     0, ("%bloat_build_dir", quoted([config.bloat_tidy_obj_root])))
+
+# The CI lint step and its SARIF validation with Debian's python3-jsonschema.
+config.substitutions.insert(0, ("%bloat_ci", quoted(
+    [python, os.path.join(config.bloat_tidy_src_root, "tools", "bloat-ci",
+                          "bloat_ci.py")])))
+config.substitutions.insert(0, ("%sarif_schema", quoted(
+    [os.path.join(config.bloat_tidy_src_root, "third_party", "sarif",
+                  "sarif-schema-2.1.0.json")])))
+config.substitutions.insert(0, ("%debian_python", "/usr/bin/python3"))
+config.substitutions.insert(0, ("%run_clang_tidy", quoted(
+    [os.path.join(tools_dir, "run-clang-tidy")])))
+if subprocess.run(["/usr/bin/python3", "-c", "import jsonschema"],
+                  stdout=subprocess.DEVNULL,
+                  stderr=subprocess.DEVNULL).returncode == 0:
+    config.available_features.add("jsonschema")
 
 # Another LLVM's clang-tidy, for the plugin's version check.
 for other in ("16", "22", "18", "17", "20", "21"):
