@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds bloat-tidy, then runs the whole lit suite twice: through the
-# bloat-tidy driver and through the plugin loaded into clang-tidy. Ends with
+# Builds bloat-tidy, then runs the whole lit suite through the bloat-tidy
+# driver, through the plugin loaded into clang-tidy, and through a driver built
+# with ASan + UBSan (skip that with BLOAT_TIDY_SKIP_SANITIZERS=1). Ends with
 # one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,20 @@ for tool in driver plugin; do
     status=1
 done
 
-# lit prints "  Passed: N" etc. per run; sum both runs.
+# The checks and the driver again under AddressSanitizer and
+# UndefinedBehaviorSanitizer: the whole suite through the driver, where any
+# sanitizer report fails its test.
+if [ "${BLOAT_TIDY_SKIP_SANITIZERS:-}" != 1 ]; then
+  echo "== lit suite through the driver built with ASan + UBSan"
+  [ -f build-asan/build.ninja ] ||
+    cmake -S . -B build-asan -G Ninja -DBLOAT_TIDY_SANITIZE=address,undefined \
+      -DBLOAT_TIDY_LLVM_VERSION="${BLOAT_TIDY_LLVM_VERSION:-19}" >/dev/null
+  ninja -C build-asan
+  python3 "$lit" -sv --param tool=driver build-asan/test 2>&1 | tee -a "$log" ||
+    status=1
+fi
+
+# lit prints "  Passed: N" etc. per run; sum every run.
 count() {
   { grep -E "^ *$1 *: *[0-9]+" "$log" || true; } |
     sed -E 's/.*: *([0-9]+).*/\1/' | awk '{ s += $1 } END { print s + 0 }'

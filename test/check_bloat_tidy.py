@@ -116,6 +116,8 @@ def main():
         fail("the tool exited with %d (a crash?)" % result.returncode)
     if "Stack dump" in output or "PLEASE submit a bug report" in output:
         fail("the tool crashed")
+    if "runtime error:" in output or "Sanitizer" in output:
+        fail("a sanitizer reported a problem")
 
     output_path = known.temp + ".msg"
     with open(output_path, "w", encoding="utf-8") as f:

@@ -14,6 +14,9 @@ tool = lit_config.params.get("tool", "driver")
 if tool not in ("driver", "plugin"):
     lit_config.fatal("--param tool= must be 'driver' or 'plugin', not '%s'" % tool)
 
+if getattr(config, "sanitize", "") and tool == "plugin":
+    lit_config.fatal("a sanitizer build has no plugin: use --param tool=driver")
+
 config.name = "bloat-tidy (%s)" % tool
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
@@ -27,6 +30,14 @@ config.environment["PATH"] = os.pathsep.join(
     [tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # Deterministic, colour-free output from the tools.
 config.environment["TERM"] = "dumb"
+# In a sanitizer build any report aborts the tool, so that `not` cannot mistake
+# it for an expected failure. LLVM frees little at exit on purpose: no leak
+# checking.
+if getattr(config, "sanitize", ""):
+    config.available_features.add("sanitized")
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:abort_on_error=1"
+    config.environment["UBSAN_OPTIONS"] = (
+        "halt_on_error=1:abort_on_error=1:print_stacktrace=1")
 
 clang_tidy = os.path.join(tools_dir, "clang-tidy")
 if tool == "plugin":
@@ -75,7 +86,8 @@ config.substitutions.insert(
 # The CI lint step and its SARIF validation with Debian's python3-jsonschema.
 config.substitutions.insert(0, ("%bloat_ci", quoted(
     [python, os.path.join(config.bloat_tidy_src_root, "tools", "bloat-ci",
-                          "bloat_ci.py")])))
+                          "bloat_ci.py"),
+     "--bloat-tidy", config.bloat_tidy])))
 config.substitutions.insert(0, ("%sarif_schema", quoted(
     [os.path.join(config.bloat_tidy_src_root, "third_party", "sarif",
                   "sarif-schema-2.1.0.json")])))
