@@ -34,7 +34,15 @@ if [ "${BLOAT_TIDY_SKIP_SANITIZERS:-}" != 1 ]; then
     status=1
 fi
 
-# lit prints "  Passed: N" etc. per run; sum every run.
+# A quick corpus run: real headers as user code, broken C++ and C files; no
+# crash, sanitizer report or nondeterminism (bench/corpus for the full run).
+if [ "${BLOAT_TIDY_SKIP_CORPUS:-}" != 1 ]; then
+  echo "== corpus (bench/corpus --quick)"
+  corpus_log=build/corpus-quick.log
+  python3 bench/corpus --quick 2>&1 | tee "$corpus_log" || status=1
+fi
+
+# lit prints "  Passed: N" etc. per run; sum every run, plus the corpus line.
 count() {
   { grep -E "^ *$1 *: *[0-9]+" "$log" || true; } |
     sed -E 's/.*: *([0-9]+).*/\1/' | awk '{ s += $1 } END { print s + 0 }'
@@ -42,6 +50,13 @@ count() {
 passed=$(count Passed)
 failed=$(( $(count Failed) + $(count Unresolved) + $(count "Timed Out") +
            $(count "Unexpectedly Passed") ))
+if [ -n "${corpus_log:-}" ] && [ -f "$corpus_log" ]; then
+  read -r corpus_passed corpus_failed < <(sed -n \
+    's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$corpus_log" | tail -1) ||
+    true
+  passed=$(( passed + ${corpus_passed:-0} ))
+  failed=$(( failed + ${corpus_failed:-1} ))
+fi
 echo "$passed passed, $failed failed"
 if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then
   status=1
