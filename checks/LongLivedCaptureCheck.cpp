@@ -172,7 +172,12 @@ void LongLivedCaptureCheck::checkLambda(const LambdaExpr &Lambda,
       const auto *Enclosing = dyn_cast_or_null<CXXRecordDecl>(Scope);
       if (!Enclosing)
         continue;
-      Type = Context.getRecordType(Enclosing);
+      // The closure holds the copy as a member of the enclosing class type.
+      for (const FieldDecl *Field : Lambda.getLambdaClass()->fields())
+        if (Field->getType()->getAsCXXRecordDecl() == Enclosing)
+          Type = Field->getType();
+      if (Type.isNull())
+        continue;
       Name = "*this";
     } else if (Capture.capturesVariable() &&
                Capture.getCaptureKind() == LCK_ByCopy) {
