@@ -22,7 +22,7 @@ constexpr llvm::StringLiteral DefaultRegistrationFunctions =
     "set_?[Cc]allback|add_?[Cc]allback|add_?[Hh]andler|[Ww]atch)$";
 constexpr unsigned DefaultSizeThreshold = 1024;
 
-constexpr llvm::StringLiteral LambdaId = "lambda";
+constexpr llvm::StringLiteral LambdaId = "captured-lambda";
 
 // The T of a std::shared_ptr<T>: a copy of the pointer keeps T alive.
 QualType sharedPointee(QualType Type) {
@@ -61,16 +61,13 @@ bool holdsCallables(QualType ContainerType) {
 
 LongLivedCaptureCheck::LongLivedCaptureCheck(StringRef Name,
                                              ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ContainerFactsCheck(Name, Context),
       RegistrationFunctions(Options.get(RegistrationFunctionsOption,
                                         DefaultRegistrationFunctions)),
       SizeThreshold(Options.get(SizeThresholdOption, DefaultSizeThreshold)),
-      ModelOptions(Options, Name,
-                   [this](StringRef Message) { configurationDiag(Message); }),
       Model(ModelOptions.makeModel()),
       ReportCallbackContainers(
-          !Context->isCheckEnabled("bloat-unbounded-container")),
-      Facts(ModelOptions.makeFacts()) {
+          !Context->isCheckEnabled("bloat-unbounded-container")) {
   RegistrationRegex = parseRegexOption(
       (Name + "." + RegistrationFunctionsOption).str(), RegistrationFunctions,
       [this](StringRef Message) { configurationDiag(Message); });
@@ -79,25 +76,22 @@ LongLivedCaptureCheck::LongLivedCaptureCheck(StringRef Name,
 void LongLivedCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, RegistrationFunctionsOption, RegistrationFunctions);
   Options.store(Opts, SizeThresholdOption, SizeThreshold);
-  ModelOptions.store(Options, Opts);
+  ContainerFactsCheck::storeOptions(Opts);
 }
 
 void LongLivedCaptureCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), this);
   if (ReportCallbackContainers)
-    Facts.registerMatchers(*Finder, *this);
+    ContainerFactsCheck::registerMatchers(Finder);
 }
 
 void LongLivedCaptureCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred()) {
-    TUHasErrors = true;
+  if (!tuCompiled(Result))
     return;
-  }
-  SM = Result.SourceManager;
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
     checkLambda(*Lambda, *Result.Context);
-  if (ReportCallbackContainers)
+  else
     Facts.collect(Result);
 }
 
@@ -206,31 +200,24 @@ void LongLivedCaptureCheck::checkLambda(const LambdaExpr &Lambda,
   }
 }
 
-void LongLivedCaptureCheck::reportCallbackContainers() {
-  for (const UnboundedContainer &Finding : Facts.unboundedContainers(*SM)) {
-    if (ModelOptions.isIgnored(*Finding.Decl) ||
-        !holdsCallables(Finding.Decl->getType()))
-      continue;
-    diag(Finding.Primary->Loc,
-         "callbacks registered into %0 (%1) are never removed; each keeps "
-         "what it captured alive")
-        << Finding.Decl << describeOwner(Finding.TheOwner);
-    noteDeclarationAndGrowth(*this, Finding);
-    noteWhyRepeats(*this, Facts.paths(), Finding);
-    diag(Finding.Decl->getLocation(),
-         "remove a callback when its subscriber goes away (return a handle "
-         "from the registration), or cap the number of callbacks",
-         DiagnosticIDs::Note);
-  }
+void LongLivedCaptureCheck::report(const UnboundedContainer &Finding) {
+  if (!holdsCallables(Finding.Decl->getType()))
+    return;
+  diag(Finding.Primary->Loc,
+       "callbacks registered into %0 (%1) are never removed; each keeps "
+       "what it captured alive")
+      << Finding.Decl << describeOwner(Finding.TheOwner);
+  noteDeclarationAndGrowth(*this, Finding);
+  noteWhyRepeats(*this, Facts.paths(), Finding);
+  diag(Finding.Decl->getLocation(),
+       "remove a callback when its subscriber goes away (return a handle "
+       "from the registration), or cap the number of callbacks",
+       DiagnosticIDs::Note);
 }
 
 void LongLivedCaptureCheck::onEndOfTranslationUnit() {
-  if (ReportCallbackContainers && !TUHasErrors && SM)
-    reportCallbackContainers();
-  Facts.clear();
+  ContainerFactsCheck::onEndOfTranslationUnit();
   CheckedLambdas.clear();
-  SM = nullptr;
-  TUHasErrors = false;
 }
 
 } // namespace clang::tidy::bloat

@@ -4,9 +4,7 @@
 #define BLOAT_TIDY_LONGLIVEDCAPTURECHECK_H
 
 #include "analysis/Callbacks.h"
-#include "analysis/ContainerFacts.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/ContainerOptions.h"
+#include "utils/ContainerFactsCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 #include <optional>
@@ -20,37 +18,32 @@ namespace clang::tidy::bloat {
 ///
 /// For the user-facing documentation see
 /// docs/checks/bloat-long-lived-capture.md
-class LongLivedCaptureCheck : public ClangTidyCheck {
+class LongLivedCaptureCheck : public ContainerFactsCheck {
 public:
   LongLivedCaptureCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
-  }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
 private:
+  /// A callback container that only grows (when bloat-unbounded-container,
+  /// which reports it otherwise, is not enabled).
+  void report(const UnboundedContainer &Finding) override;
   /// Why a captured type is large, or std::nullopt when it is not.
   std::optional<std::string> whyLarge(QualType Type,
                                       const ASTContext &Context) const;
   std::optional<std::string> describeStorage(const CallbackStorage &Storage);
   void checkLambda(const LambdaExpr &Lambda, ASTContext &Context);
-  void reportCallbackContainers();
 
   const StringRef RegistrationFunctions;
   const unsigned SizeThreshold;
   std::optional<llvm::Regex> RegistrationRegex;
-  const ContainerCheckOptions ModelOptions;
   const ContainerModel Model;
   /// Unremoved callback registrations are bloat-unbounded-container's to
   /// report when it runs; this check only collects them otherwise.
   const bool ReportCallbackContainers;
-  ContainerFacts Facts;
   llvm::DenseSet<const LambdaExpr *> CheckedLambdas;
-  const SourceManager *SM = nullptr;
-  bool TUHasErrors = false;
 };
 
 } // namespace clang::tidy::bloat

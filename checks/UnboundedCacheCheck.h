@@ -3,9 +3,7 @@
 #ifndef BLOAT_TIDY_UNBOUNDEDCACHECHECK_H
 #define BLOAT_TIDY_UNBOUNDEDCACHECHECK_H
 
-#include "analysis/ContainerFacts.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/ContainerOptions.h"
+#include "utils/ContainerFactsCheck.h"
 
 namespace clang::tidy::bloat {
 
@@ -13,22 +11,12 @@ namespace clang::tidy::bloat {
 /// then filled on a miss, on a repeating path, and never evicted.
 ///
 /// For the user-facing documentation see docs/checks/bloat-unbounded-cache.md
-class UnboundedCacheCheck : public ClangTidyCheck {
+class UnboundedCacheCheck : public ContainerFactsCheck {
 public:
-  UnboundedCacheCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+  using ContainerFactsCheck::ContainerFactsCheck;
 
 private:
-  const ContainerCheckOptions ModelOptions;
-  ContainerFacts Facts;
-  const SourceManager *SM = nullptr;
-  bool TUHasErrors = false;
+  void report(const UnboundedContainer &Finding) override;
 };
 
 } // namespace clang::tidy::bloat

@@ -3,9 +3,7 @@
 #ifndef BLOAT_TIDY_UNBOUNDEDCONTAINERCHECK_H
 #define BLOAT_TIDY_UNBOUNDEDCONTAINERCHECK_H
 
-#include "analysis/ContainerFacts.h"
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/ContainerOptions.h"
+#include "utils/ContainerFactsCheck.h"
 
 namespace clang::tidy::bloat {
 
@@ -15,24 +13,15 @@ namespace clang::tidy::bloat {
 ///
 /// For the user-facing documentation see
 /// docs/checks/bloat-unbounded-container.md
-class UnboundedContainerCheck : public ClangTidyCheck {
+class UnboundedContainerCheck : public ContainerFactsCheck {
 public:
   UnboundedContainerCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
 
 private:
-  const ContainerCheckOptions ModelOptions;
+  void report(const UnboundedContainer &Finding) override;
+
   /// bloat-unbounded-cache reports caches itself: one finding per container.
   const bool CacheCheckEnabled;
-  ContainerFacts Facts;
-  const SourceManager *SM = nullptr;
-  bool TUHasErrors = false;
 };
 
 } // namespace clang::tidy::bloat

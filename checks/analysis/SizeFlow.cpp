@@ -31,8 +31,11 @@ bool isClamp(const CallExpr &Call) {
          (Callee->getName() == "min" || Callee->getName() == "clamp");
 }
 
+// The variables \p E reads. A clamped value (std::min, std::clamp) carries
+// no unbounded variable unless \p IntoClamps asks for the ones it bounds.
 void collectVariables(const Expr *E,
-                      llvm::SmallVectorImpl<const VarDecl *> &Out) {
+                      llvm::SmallVectorImpl<const VarDecl *> &Out,
+                      bool IntoClamps = false) {
   if (!E)
     return;
   E = E->IgnoreParenImpCasts();
@@ -41,10 +44,10 @@ void collectVariables(const Expr *E,
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    if (isClamp(*Call))
+    if (!IntoClamps && isClamp(*Call))
       return;
   for (const Stmt *Child : E->children())
-    collectVariables(dyn_cast_or_null<Expr>(Child), Out);
+    collectVariables(dyn_cast_or_null<Expr>(Child), Out, IntoClamps);
 }
 
 } // namespace
@@ -112,23 +115,10 @@ private:
   void addBounds(const Expr *E, SourceLocation Where) {
     llvm::SmallVector<const VarDecl *, 2> Vars;
     for (const Stmt *Child : E->children())
-      collectVariablesUnclamped(dyn_cast_or_null<Expr>(Child), Vars);
+      collectVariables(dyn_cast_or_null<Expr>(Child), Vars,
+                       /*IntoClamps=*/true);
     for (const VarDecl *Var : Vars)
       Facts.Bounds[Var].push_back(Where);
-  }
-
-  static void
-  collectVariablesUnclamped(const Expr *E,
-                            llvm::SmallVectorImpl<const VarDecl *> &Out) {
-    if (!E)
-      return;
-    E = E->IgnoreParenImpCasts();
-    if (const VarDecl *Var = referencedVariable(E)) {
-      Out.push_back(Var);
-      return;
-    }
-    for (const Stmt *Child : E->children())
-      collectVariablesUnclamped(dyn_cast_or_null<Expr>(Child), Out);
   }
 
   SizeFlow::FunctionFacts &Facts;
