@@ -22,8 +22,6 @@ constexpr llvm::StringLiteral DefaultRegistrationFunctions =
     "set_?[Cc]allback|add_?[Cc]allback|add_?[Hh]andler|[Ww]atch)$";
 constexpr unsigned DefaultSizeThreshold = 1024;
 
-constexpr llvm::StringLiteral LambdaId = "captured-lambda";
-
 // The T of a std::shared_ptr<T>: a copy of the pointer keeps T alive.
 QualType sharedPointee(QualType Type) {
   const auto *Record = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -79,22 +77,6 @@ void LongLivedCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContainerFactsCheck::storeOptions(Opts);
 }
 
-void LongLivedCaptureCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), this);
-  if (ReportCallbackContainers)
-    ContainerFactsCheck::registerMatchers(Finder);
-}
-
-void LongLivedCaptureCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!tuCompiled(Result))
-    return;
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
-    checkLambda(*Lambda, *Result.Context);
-  else
-    Facts.collect(Result);
-}
-
 std::optional<std::string>
 LongLivedCaptureCheck::whyLarge(QualType Type,
                                 const ASTContext &Context) const {
@@ -142,15 +124,11 @@ LongLivedCaptureCheck::describeStorage(const CallbackStorage &Storage) {
   llvm_unreachable("unknown storage kind");
 }
 
-void LongLivedCaptureCheck::checkLambda(const LambdaExpr &Lambda,
-                                        ASTContext &Context) {
-  // A constructor's initialisers may be visited twice.
-  if (!CheckedLambdas.insert(&Lambda).second)
-    return;
-  std::optional<CallbackStorage> Storage = storageOf(Lambda, Context, Model);
-  if (!Storage)
-    return;
-  std::optional<std::string> Where = describeStorage(*Storage);
+void LongLivedCaptureCheck::reportStoredLambda(const StoredLambda &Stored) {
+  const LambdaExpr &Lambda = *Stored.Lambda;
+  const CallbackStorage &Storage = Stored.Storage;
+  const ASTContext &Context = Lambda.getCallOperator()->getASTContext();
+  std::optional<std::string> Where = describeStorage(Storage);
   if (!Where)
     return;
   for (const LambdaCapture &Capture : Lambda.captures()) {
@@ -191,7 +169,7 @@ void LongLivedCaptureCheck::checkLambda(const LambdaExpr &Lambda,
         << Type.getNonReferenceType().getUnqualifiedType().getAsString(
                Context.getPrintingPolicy())
         << *Why;
-    diag(Storage->Site, "the lambda is kept here", DiagnosticIDs::Note);
+    diag(Storage.Site, "the lambda is kept here", DiagnosticIDs::Note);
     diag(Capture.getLocation(),
          "capture a reference or a handle instead, move in only what the "
          "callback needs, or unregister the callback when it is no longer "
@@ -201,23 +179,18 @@ void LongLivedCaptureCheck::checkLambda(const LambdaExpr &Lambda,
 }
 
 void LongLivedCaptureCheck::report(const UnboundedContainer &Finding) {
-  if (!holdsCallables(Finding.Decl->getType()))
+  if (!ReportCallbackContainers || !holdsCallables(Finding.Decl->getType()))
     return;
   diag(Finding.Primary->Loc,
        "callbacks registered into %0 (%1) are never removed; each keeps "
        "what it captured alive")
       << Finding.Decl << describeOwner(Finding.TheOwner);
   noteDeclarationAndGrowth(*this, Finding);
-  noteWhyRepeats(*this, Facts.paths(), Finding);
+  noteWhyRepeats(*this, facts().paths(), Finding);
   diag(Finding.Decl->getLocation(),
        "remove a callback when its subscriber goes away (return a handle "
        "from the registration), or cap the number of callbacks",
        DiagnosticIDs::Note);
-}
-
-void LongLivedCaptureCheck::onEndOfTranslationUnit() {
-  ContainerFactsCheck::onEndOfTranslationUnit();
-  CheckedLambdas.clear();
 }
 
 } // namespace clang::tidy::bloat

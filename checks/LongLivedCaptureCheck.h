@@ -22,19 +22,17 @@ class LongLivedCaptureCheck : public ContainerFactsCheck {
 public:
   LongLivedCaptureCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
 
 private:
   /// A callback container that only grows (when bloat-unbounded-container,
   /// which reports it otherwise, is not enabled).
   void report(const UnboundedContainer &Finding) override;
+  /// A lambda kept somewhere long-lived that captures something large.
+  void reportStoredLambda(const StoredLambda &Stored) override;
   /// Why a captured type is large, or std::nullopt when it is not.
   std::optional<std::string> whyLarge(QualType Type,
                                       const ASTContext &Context) const;
   std::optional<std::string> describeStorage(const CallbackStorage &Storage);
-  void checkLambda(const LambdaExpr &Lambda, ASTContext &Context);
 
   const StringRef RegistrationFunctions;
   const unsigned SizeThreshold;
@@ -43,7 +41,6 @@ private:
   /// Unremoved callback registrations are bloat-unbounded-container's to
   /// report when it runs; this check only collects them otherwise.
   const bool ReportCallbackContainers;
-  llvm::DenseSet<const LambdaExpr *> CheckedLambdas;
 };
 
 } // namespace clang::tidy::bloat

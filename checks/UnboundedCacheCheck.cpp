@@ -15,7 +15,7 @@ void UnboundedCacheCheck::report(const UnboundedContainer &Finding) {
   noteDeclarationAndGrowth(*this, Finding);
   diag(Finding.CacheLookup->getBeginLoc(),
        "looked up here; a miss adds an entry", DiagnosticIDs::Note);
-  noteWhyRepeats(*this, Facts.paths(), Finding);
+  noteWhyRepeats(*this, facts().paths(), Finding);
   diag(Finding.Decl->getLocation(),
        "bound it: cap the number of entries and evict the least recently "
        "used (LRU), or expire entries after a time to live (TTL)",

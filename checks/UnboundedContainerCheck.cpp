@@ -19,7 +19,7 @@ void UnboundedContainerCheck::report(const UnboundedContainer &Finding) {
       << Finding.Decl << describeOwner(Finding.TheOwner)
       << Finding.Type.isAssociative();
   noteDeclarationAndGrowth(*this, Finding);
-  noteWhyRepeats(*this, Facts.paths(), Finding);
+  noteWhyRepeats(*this, facts().paths(), Finding);
   diag(Finding.Decl->getLocation(),
        "%select{bound it: erase the oldest entries once it passes a size "
        "limit, keep it in a ring buffer such as boost::circular_buffer, or "

@@ -1,6 +1,7 @@
 //===--- UncheckedGrowthSizeCheck.cpp - bloat-unchecked-growth-size -------===//
 
 #include "UncheckedGrowthSizeCheck.h"
+#include "analysis/BodyWalk.h"
 #include "analysis/RepeatingPath.h"
 #include "utils/OptionParsing.h"
 #include "clang/AST/ASTContext.h"
@@ -86,24 +87,10 @@ void UncheckedGrowthSizeCheck::check(const MatchFinder::MatchResult &Result) {
                     IgnoredFunctionsRegex->match(
                         Function->getQualifiedNameAsString())))
     return;
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      walk(Init->getInit(), *Function);
-  walk(Function->getBody(), *Function);
-}
-
-void UncheckedGrowthSizeCheck::walk(const Stmt *S,
-                                    const FunctionDecl &Function) {
-  if (!S)
-    return;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    walk(Lambda->getBody(), *Lambda->getCallOperator());
-    return;
-  }
-  if (const auto *E = dyn_cast<Expr>(S))
-    checkAllocation(*E, Function);
-  for (const Stmt *Child : S->children())
-    walk(Child, Function);
+  BodyWalker(*Result.Context, [this](const Stmt &S, const WalkPosition &Where) {
+    if (const auto *E = dyn_cast<Expr>(&S))
+      checkAllocation(*E, *Where.function());
+  }).walkFunction(*Function);
 }
 
 void UncheckedGrowthSizeCheck::checkAllocation(const Expr &E,

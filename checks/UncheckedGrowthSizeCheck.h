@@ -32,7 +32,6 @@ private:
   void checkSize(const Expr &Size, const Expr &Allocation,
                  StringRef Description, const FunctionDecl &Function);
   bool parametersAreSources(const FunctionDecl &Function) const;
-  void walk(const Stmt *S, const FunctionDecl &Function);
   void checkAllocation(const Expr &E, const FunctionDecl &Function);
 
   const StringRef AllocatorFunctionNames;

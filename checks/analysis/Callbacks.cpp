@@ -1,8 +1,6 @@
 //===--- Callbacks.cpp - where a lambda is kept ---------------------------===//
 
 #include "analysis/Callbacks.h"
-#include "analysis/ParentWalk.h"
-#include "clang/AST/ParentMapContext.h"
 
 namespace clang::tidy::bloat {
 
@@ -32,11 +30,10 @@ std::optional<CallbackStorage> storageInVariable(const ValueDecl *D) {
 } // namespace
 
 std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
-                                         ASTContext &Context,
+                                         const WalkPosition &Where,
                                          const ContainerModel &Model) {
   const CXXConstructExpr *Conversion = nullptr;
-  DynTypedNode Node =
-      parentThroughWrappers(DynTypedNode::create(Lambda), Context, &Conversion);
+  DynTypedNode Node = Where.parentThroughWrappers(&Conversion);
   if (Conversion && runsCallableOnce(*Conversion))
     return std::nullopt;
 
@@ -52,17 +49,7 @@ std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
   } else if (const auto *Init = Node.get<CXXCtorInitializer>()) {
     if (Init->isAnyMemberInitializer())
       Result = storageInVariable(Init->getAnyMember());
-  } else if (const auto *Ctor = Node.get<CXXConstructorDecl>()) {
-    // The parent map may skip the initialiser and name the constructor:
-    // find the member initialiser that holds the lambda.
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isAnyMemberInitializer() && Init->getInit() &&
-          Init->getInit()->getSourceRange().fullyContains(
-              Lambda.getSourceRange())) {
-        Result = storageInVariable(Init->getAnyMember());
-        Site = Init->getSourceLocation();
-        break;
-      }
+    Site = Init->getSourceLocation();
   } else if (const auto *Call = Node.get<CallExpr>()) {
     std::optional<MemberCallView> View = ContainerModel::viewMemberCall(*Call);
     const ValueDecl *Target =

@@ -9,6 +9,7 @@
 #ifndef BLOAT_TIDY_ANALYSIS_CALLBACKS_H
 #define BLOAT_TIDY_ANALYSIS_CALLBACKS_H
 
+#include "analysis/BodyWalk.h"
 #include "analysis/ContainerModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -51,10 +52,11 @@ struct CallbackStorage {
   }
 };
 
-/// Where \p Lambda is kept, or std::nullopt when it is only used locally
-/// (called, passed to an algorithm, run once on a std::thread, ...).
+/// Where \p Lambda, visited by a walk at \p Where, is kept, or std::nullopt
+/// when it is only used locally (called, passed to an algorithm, run once on
+/// a std::thread, ...).
 std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
-                                         ASTContext &Context,
+                                         const WalkPosition &Where,
                                          const ContainerModel &Model);
 
 } // namespace clang::tidy::bloat

@@ -1,10 +1,9 @@
 //===--- ContainerFacts.cpp - what the TU does to each container ----------===//
 
 #include "analysis/ContainerFacts.h"
+#include "analysis/BodyWalk.h"
 #include "analysis/Callbacks.h"
-#include "analysis/ParentWalk.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -13,13 +12,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::bloat {
 
 namespace {
-
-constexpr llvm::StringLiteral CallId = "call";
-constexpr llvm::StringLiteral ConstructId = "construct";
-constexpr llvm::StringLiteral LambdaId = "lambda";
-constexpr llvm::StringLiteral FunctionRefId = "function-ref";
-constexpr llvm::StringLiteral ReturnId = "return";
-constexpr llvm::StringLiteral DependentOperatorId = "dependent-operator";
 
 bool isMutableReferenceOrPointer(QualType T) {
   if (T->isRValueReferenceType())
@@ -57,50 +49,45 @@ ContainerFacts::ContainerFacts(ContainerModel Model,
 
 void ContainerFacts::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback &Callback) {
-  auto InUserCode = unless(isExpansionInSystemHeader());
-  Finder.addMatcher(callExpr(InUserCode).bind(CallId), &Callback);
-  Finder.addMatcher(
-      cxxConstructExpr(InUserCode, unless(argumentCountIs(0))).bind(ConstructId),
-      &Callback);
-  Finder.addMatcher(lambdaExpr(InUserCode).bind(LambdaId), &Callback);
-  Finder.addMatcher(
-      declRefExpr(InUserCode, to(functionDecl())).bind(FunctionRefId),
-      &Callback);
-  Finder.addMatcher(returnStmt(InUserCode, hasReturnValue(expr())).bind(ReturnId),
-                    &Callback);
-  // In a template, `Cache[Key]` and `Text += S` on a container of dependent
-  // type are not calls yet.
-  Finder.addMatcher(
-      expr(InUserCode,
-           anyOf(arraySubscriptExpr(hasLHS(expr(isTypeDependent()))),
-                 binaryOperator(hasOperatorName("+="),
-                                hasLHS(expr(isTypeDependent())))))
-          .bind(DependentOperatorId),
-      &Callback);
+  addBodyWalkMatchers(Finder, Callback);
 }
 
 void ContainerFacts::collect(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  Context = &Ctx;
-  const BoundNodes &Nodes = Result.Nodes;
-  if (const auto *Call = Nodes.getNodeAs<CallExpr>(CallId))
-    onCall(*Call, Ctx);
-  else if (const auto *Construct =
-               Nodes.getNodeAs<CXXConstructExpr>(ConstructId))
-    onArguments(Construct->getConstructor(),
-                {Construct->getArgs(), Construct->getNumArgs()});
-  else if (const auto *Lambda = Nodes.getNodeAs<LambdaExpr>(LambdaId))
-    onLambda(*Lambda, Ctx);
-  else if (const auto *Ref = Nodes.getNodeAs<DeclRefExpr>(FunctionRefId))
-    onFunctionReference(*Ref, Ctx);
-  else if (const auto *Return = Nodes.getNodeAs<ReturnStmt>(ReturnId))
-    onReturn(*Return, Ctx);
-  else if (const auto *Operator = Nodes.getNodeAs<Expr>(DependentOperatorId))
-    onDependentOperator(*Operator, Ctx);
+  Context = Result.Context;
+  walkMatchedBody(Result, [this](const Stmt &S, const WalkPosition &Where) {
+    visit(S, Where);
+  });
 }
 
-void ContainerFacts::onDependentOperator(const Expr &Operator,
-                                         ASTContext &Ctx) {
+void ContainerFacts::visit(const Stmt &S, const WalkPosition &Where) {
+  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    onCall(*Call, Where);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+    if (Construct->getNumArgs() > 0)
+      onArguments(Construct->getConstructor(),
+                  {Construct->getArgs(), Construct->getNumArgs()});
+  } else if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
+    onLambda(*Lambda, Where);
+  } else if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      onFunctionReference(*Ref, *Function, Where);
+  } else if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
+    if (Return->getRetValue())
+      onReturn(*Return, Where);
+  } else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(&S)) {
+    // In a template, `Cache[Key]` and `Text += S` on a container of
+    // dependent type are not calls yet.
+    if (Subscript->getLHS()->isTypeDependent())
+      onDependentOperator(S, Where);
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(&S)) {
+    if (Binary->getOpcode() == BO_AddAssign &&
+        Binary->getLHS()->isTypeDependent())
+      onDependentOperator(S, Where);
+  }
+}
+
+void ContainerFacts::onDependentOperator(const Stmt &Operator,
+                                         const WalkPosition &Where) {
   const Expr *Object = nullptr;
   llvm::StringRef Method;
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(&Operator)) {
@@ -115,12 +102,13 @@ void ContainerFacts::onDependentOperator(const Expr &Operator,
   const ValueDecl *D = ContainerModel::referencedDecl(Object);
   if (Record *R = recordFor(D))
     if (Model.effectOfMethod(R->Type, Method) == CallEffect::Grows)
-      addGrowth(*D, Operator, Object, Ctx);
+      addGrowth(*D, cast<Expr>(Operator), Object, Where);
 }
 
 void ContainerFacts::clear() {
   Records.clear();
   NotContainers.clear();
+  Lambdas.clear();
   Paths = RepeatingPaths();
   Context = nullptr;
 }
@@ -149,17 +137,17 @@ ContainerFacts::Record *ContainerFacts::recordFor(const ValueDecl *D) {
   return &R;
 }
 
-void ContainerFacts::onCall(const CallExpr &Call, ASTContext &Ctx) {
+void ContainerFacts::onCall(const CallExpr &Call, const WalkPosition &Where) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   llvm::ArrayRef<const Expr *> Args(Call.getArgs(), Call.getNumArgs());
   if (std::optional<MemberCallView> View =
           ContainerModel::viewMemberCall(Call)) {
-    onMemberCall(Call, *View, Ctx);
+    onMemberCall(Call, *View, Where);
     onArguments(Callee, View->Args);
   } else if (Callee && ContainerModel::isInserterFunction(*Callee)) {
     if (!Args.empty())
       if (const ValueDecl *D = ContainerModel::referencedDecl(Args.front()))
-        addGrowth(*D, Call, Args.front(), Ctx);
+        addGrowth(*D, Call, Args.front(), Where);
   } else if (isa<CXXOperatorCallExpr>(Call) &&
              isa_and_nonnull<CXXMethodDecl>(Callee)) {
     onArguments(Callee, Args.drop_front()); // Args[0] is the object.
@@ -168,31 +156,33 @@ void ContainerFacts::onCall(const CallExpr &Call, ASTContext &Ctx) {
   }
 
   if (Callee)
-    Paths.addCallSite(*Callee, Call);
+    Paths.addCallSite(*Callee, Call, Where.function(), Where.innermostLoop(),
+                      Where.runsOnceAtInitialization());
 }
 
 void ContainerFacts::onMemberCall(const CallExpr &Call,
                                   const MemberCallView &View,
-                                  ASTContext &Ctx) {
+                                  const WalkPosition &Where) {
   const ValueDecl *D = ContainerModel::referencedDecl(View.Object);
   Record *R = recordFor(D);
   if (!R)
     return;
   switch (Model.effectOfMethod(R->Type, View.Method)) {
   case CallEffect::Grows:
-    addGrowth(*D, Call, View.Object, Ctx);
+    addGrowth(*D, Call, View.Object, Where);
     return;
   case CallEffect::Shrinks:
     R->Shrunk = true;
     return;
   case CallEffect::Inspects:
     // `if (c.size() < Max) c.push_back(x);`, `if (c.size() >= Max) return;`
-    if (isComparison(parentThroughWrappers(DynTypedNode::create(Call), Ctx)))
-      if (const FunctionDecl *F = contextOf(Call, Ctx).Function)
+    if (isComparison(Where.parentThroughWrappers()))
+      if (const FunctionDecl *F = Where.function())
         R->GuardedIn.insert(F->getCanonicalDecl());
     return;
   case CallEffect::LooksUp:
-    R->Lookups.push_back(&Call);
+    if (const FunctionDecl *F = Where.function())
+      R->Lookups.push_back({&Call, F->getCanonicalDecl()});
     return;
   case CallEffect::None:
     return;
@@ -233,7 +223,8 @@ void ContainerFacts::onArguments(const FunctionDecl *Callee,
 }
 
 void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
-                               const Expr *Object, ASTContext &Ctx) {
+                               const Expr *Object,
+                               const WalkPosition &Where) {
   Record *R = recordFor(&D);
   if (!R || !R->TheOwner)
     return; // Parameters and references are not owners.
@@ -245,7 +236,7 @@ void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
   GrowthSite Site;
   Site.Call = &Call;
   Site.Loc = Loc;
-  Site.Context = contextOf(Call, Ctx);
+  Site.Context = Where.context();
   if (const auto *Member =
           dyn_cast_or_null<MemberExpr>(Object ? Object->IgnoreParenImpCasts()
                                               : nullptr))
@@ -255,25 +246,27 @@ void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
   R->Growths.push_back(std::move(Site));
 }
 
-void ContainerFacts::onLambda(const LambdaExpr &Lambda, ASTContext &Ctx) {
-  std::optional<CallbackStorage> Storage = storageOf(Lambda, Ctx, Model);
-  if (Storage && Storage->isCertainlyStored())
+void ContainerFacts::onLambda(const LambdaExpr &Lambda,
+                              const WalkPosition &Where) {
+  std::optional<CallbackStorage> Storage = storageOf(Lambda, Where, Model);
+  if (!Storage)
+    return;
+  if (Storage->isCertainlyStored())
     Paths.addStoredCallback(Lambda.getCallOperator(), Lambda.getBeginLoc());
+  Lambdas.push_back({&Lambda, *Storage});
 }
 
 void ContainerFacts::onFunctionReference(const DeclRefExpr &Ref,
-                                         ASTContext &Ctx) {
-  const auto *Function = dyn_cast<FunctionDecl>(Ref.getDecl());
-  if (!Function)
-    return;
-  DynTypedNode Parent = parentThroughWrappers(DynTypedNode::create(Ref), Ctx);
-  if (const auto *Call = Parent.get<CallExpr>())
+                                         const FunctionDecl &Function,
+                                         const WalkPosition &Where) {
+  if (const auto *Call = Where.parentThroughWrappers().get<CallExpr>())
     if (Call->getCallee()->IgnoreParenImpCasts() == &Ref)
       return; // A direct call, already an edge of the call graph.
-  Paths.addAddressTaken(Function, Ref.getBeginLoc());
+  Paths.addAddressTaken(&Function, Ref.getBeginLoc());
 }
 
-void ContainerFacts::onReturn(const ReturnStmt &Return, ASTContext &Ctx) {
+void ContainerFacts::onReturn(const ReturnStmt &Return,
+                              const WalkPosition &Where) {
   const Expr *Value = Return.getRetValue()->IgnoreParenImpCasts();
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value))
     if (Construct->getNumArgs() == 1)
@@ -289,7 +282,7 @@ void ContainerFacts::onReturn(const ReturnStmt &Return, ASTContext &Ctx) {
   }
   // A long-lived container handed out by mutable reference may be drained
   // by whoever holds the reference.
-  const FunctionDecl *Function = contextOf(Return, Ctx).Function;
+  const FunctionDecl *Function = Where.function();
   if (Function && isMutableReferenceOrPointer(Function->getReturnType()))
     R->EscapesToUnseenCode = true;
 }
@@ -334,8 +327,7 @@ bool ContainerFacts::isBounded(const Record &R) const {
 }
 
 std::optional<RepeatEvidence>
-ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site,
-                           ASTContext &Ctx) {
+ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site) {
   const FunctionDecl *Function = Site.Context.Function;
   if (Site.Context.RunsOnceAtInitialization || !Function ||
       isa<CXXConstructorDecl>(Function) ||
@@ -347,18 +339,18 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site,
     // declared outside of.
     if (R.Decl->getDeclContext() != Function)
       return std::nullopt;
-    const SourceManager &SM = Ctx.getSourceManager();
+    const SourceManager &SM = Context->getSourceManager();
     for (const Stmt *Loop : Site.Context.Loops)
       if (SM.isBeforeInTranslationUnit(R.Decl->getLocation(),
                                        Loop->getBeginLoc()) &&
-          isOpenEndedLoop(*Loop, Ctx))
+          isOpenEndedLoop(*Loop, *Context))
         return RepeatEvidence{RepeatEvidence::LocalAcrossLoop, Loop, Function};
     return std::nullopt;
   }
   if (!Site.Context.Loops.empty())
     return RepeatEvidence{RepeatEvidence::InsideLoop,
                           Site.Context.Loops.front(), Function};
-  if (Paths.causeOf(Function, Ctx))
+  if (Paths.causeOf(Function))
     return RepeatEvidence{RepeatEvidence::FunctionRepeats, nullptr, Function};
   return std::nullopt;
 }
@@ -367,14 +359,11 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site,
 const Expr *ContainerFacts::cacheLookupFor(const Record &R,
                                           const GrowthSite &Growth) const {
   const SourceManager &SM = Context->getSourceManager();
-  for (const CallExpr *Lookup : R.Lookups) {
-    const FunctionDecl *Function = contextOf(*Lookup, *Context).Function;
-    if (Function && Growth.Context.Function &&
-        Function->getCanonicalDecl() ==
-            Growth.Context.Function->getCanonicalDecl() &&
+  for (auto [Lookup, Function] : R.Lookups)
+    if (Growth.Context.Function &&
+        Function == Growth.Context.Function->getCanonicalDecl() &&
         SM.isBeforeInTranslationUnit(Lookup->getBeginLoc(), Growth.Loc))
       return Lookup;
-  }
   return nullptr;
 }
 
@@ -397,7 +386,7 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
     const GrowthSite *Primary = nullptr;
     std::optional<RepeatEvidence> Why;
     for (const GrowthSite &Site : R.Growths) {
-      std::optional<RepeatEvidence> SiteWhy = whyRepeats(R, Site, *Context);
+      std::optional<RepeatEvidence> SiteWhy = whyRepeats(R, Site);
       if (!SiteWhy)
         continue;
       bool InMainFile = SM.isInMainFile(SM.getExpansionLoc(Site.Loc));

@@ -10,6 +10,7 @@
 #ifndef BLOAT_TIDY_ANALYSIS_CONTAINERFACTS_H
 #define BLOAT_TIDY_ANALYSIS_CONTAINERFACTS_H
 
+#include "analysis/Callbacks.h"
 #include "analysis/ContainerModel.h"
 #include "analysis/RepeatingPath.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -54,6 +55,12 @@ struct UnboundedContainer {
   const Expr *CacheLookup = nullptr;
 };
 
+/// A lambda kept somewhere (stored, registered or passed to a call).
+struct StoredLambda {
+  const LambdaExpr *Lambda;
+  CallbackStorage Storage;
+};
+
 struct ContainerFactsOptions {
   /// Code the TU cannot see (functions without a body, members of classes
   /// not fully visible, public members) is assumed not to shrink anything.
@@ -64,9 +71,9 @@ class ContainerFacts {
 public:
   ContainerFacts(ContainerModel Model, ContainerFactsOptions Options);
 
-  /// Registers the matchers that feed the facts. \p Callback (the check)
-  /// hands every match back to collect(), so that clang-tidy's profiling
-  /// charges the time to the check.
+  /// Registers the matchers that feed the facts: one per body to walk.
+  /// \p Callback (the check) hands every match back to collect(), so that
+  /// clang-tidy's profiling charges the time to the check.
   void registerMatchers(ast_matchers::MatchFinder &Finder,
                         ast_matchers::MatchFinder::MatchCallback &Callback);
   void collect(const ast_matchers::MatchFinder::MatchResult &Result);
@@ -76,6 +83,9 @@ public:
 
   /// The call graph, for explaining a FunctionRepeats cause.
   const RepeatingPaths &paths() const { return Paths; }
+
+  /// Every lambda the TU keeps somewhere, in walk order.
+  llvm::ArrayRef<StoredLambda> lambdas() const { return Lambdas; }
 
   /// Forgets the TU (facts hold AST pointers).
   void clear();
@@ -91,25 +101,29 @@ private:
     bool EscapesToUnseenCode = false;
     /// Functions that compare its size().
     llvm::DenseSet<const FunctionDecl *> GuardedIn;
-    /// find(), count(), ... calls, for telling caches apart.
-    std::vector<const CallExpr *> Lookups;
+    /// find(), count(), ... calls and their (canonical) functions, for
+    /// telling caches apart.
+    std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Lookups;
     /// Parameters (of functions defined in the TU) it is passed to by
     /// non-const reference or pointer; they may shrink it.
     llvm::SmallVector<const ParmVarDecl *, 2> PassedTo;
   };
 
-  void onCall(const CallExpr &Call, ASTContext &Context);
-  void onLambda(const LambdaExpr &Lambda, ASTContext &Context);
-  void onFunctionReference(const DeclRefExpr &Ref, ASTContext &Context);
-  void onReturn(const ReturnStmt &Return, ASTContext &Context);
-  void onDependentOperator(const Expr &Operator, ASTContext &Context);
+  void visit(const Stmt &S, const WalkPosition &Where);
+  void onCall(const CallExpr &Call, const WalkPosition &Where);
+  void onLambda(const LambdaExpr &Lambda, const WalkPosition &Where);
+  void onFunctionReference(const DeclRefExpr &Ref,
+                           const FunctionDecl &Function,
+                           const WalkPosition &Where);
+  void onReturn(const ReturnStmt &Return, const WalkPosition &Where);
+  void onDependentOperator(const Stmt &Operator, const WalkPosition &Where);
 
   void onMemberCall(const CallExpr &Call, const MemberCallView &View,
-                    ASTContext &Context);
+                    const WalkPosition &Where);
   void onArguments(const FunctionDecl *Callee,
                    llvm::ArrayRef<const Expr *> Args);
   void addGrowth(const ValueDecl &D, const Expr &Call, const Expr *Object,
-                 ASTContext &Context);
+                 const WalkPosition &Where);
 
   /// The record for \p D if it holds (or refers to) a container; parameters
   /// get records too, to learn whether a callee shrinks what it is given.
@@ -118,8 +132,7 @@ private:
   bool mayBeShrunkElsewhere(const Record &R) const;
   const Expr *cacheLookupFor(const Record &R, const GrowthSite &Growth) const;
   std::optional<RepeatEvidence> whyRepeats(const Record &R,
-                                           const GrowthSite &Site,
-                                           ASTContext &Context);
+                                           const GrowthSite &Site);
 
   ContainerModel Model;
   ContainerFactsOptions Options;
@@ -129,6 +142,7 @@ private:
   llvm::DenseMap<SourceLocation, Record> Records;
   /// Declarations already classified as not containers.
   llvm::DenseSet<SourceLocation> NotContainers;
+  std::vector<StoredLambda> Lambdas;
   ASTContext *Context = nullptr;
 };
 

@@ -4,7 +4,6 @@
 #include "Compat.h"
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -20,29 +19,6 @@ const Expr *loopCondition(const Stmt &Loop) {
   if (const auto *Do = dyn_cast<DoStmt>(&Loop))
     return Do->getCond();
   return nullptr;
-}
-
-bool isLoop(const Stmt &S) {
-  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-}
-
-// `do { ... } while (0)` is how macros make a statement, not a loop.
-bool neverRepeats(const Stmt &Loop, ASTContext &Context) {
-  const Expr *Cond = loopCondition(Loop);
-  bool Value = true;
-  return Cond && !Cond->isValueDependent() &&
-         Cond->EvaluateAsBooleanCondition(Value, Context) && !Value;
-}
-
-// Whether \p Child is a part of \p Loop that runs on every iteration (not the
-// init-statement or the range of a range-for, which run once).
-bool isRepeatedPart(const Stmt &Loop, const Stmt *Child) {
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return Child != For->getInit();
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
-    return Child == Range->getBody() || Child == Range->getLoopVarStmt() ||
-           Child == Range->getInc() || Child == Range->getCond();
-  return true;
 }
 
 bool mentionsSizeQuery(const Expr *E) {
@@ -76,40 +52,24 @@ bool isCountingCondition(const Expr *Cond) {
 
 } // namespace
 
-StmtContext contextOf(const Stmt &S, ASTContext &Context) {
-  StmtContext Result;
-  DynTypedNode Node = DynTypedNode::create(S);
-  const Stmt *Child = &S;
-  // The depth of an AST is small; the bound only guards against a cycle.
-  for (unsigned Depth = 0; Depth < 4096; ++Depth) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
-      break;
-    Node = Parents[0];
-    if (const auto *Parent = Node.get<Stmt>()) {
-      if (const auto *Lambda = dyn_cast<LambdaExpr>(Parent)) {
-        Result.Function = Lambda->getCallOperator();
-        return Result;
-      }
-      if (isLoop(*Parent) && isRepeatedPart(*Parent, Child) &&
-          !neverRepeats(*Parent, Context))
-        Result.Loops.push_back(Parent);
-      Child = Parent;
-      continue;
-    }
-    Child = nullptr;
-    if (const auto *Function = Node.get<FunctionDecl>()) {
-      Result.Function = Function;
-      return Result;
-    }
-    if (const auto *Var = Node.get<VarDecl>()) {
-      if (Var->hasGlobalStorage())
-        Result.RunsOnceAtInitialization = true;
-    } else if (Node.get<FieldDecl>()) {
-      Result.RunsOnceAtInitialization = true;
-    }
-  }
-  return Result;
+bool isLoop(const Stmt &S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+bool mayRepeat(const Stmt &Loop, ASTContext &Context) {
+  const Expr *Cond = loopCondition(Loop);
+  bool Value = true;
+  return !(Cond && !Cond->isValueDependent() &&
+           Cond->EvaluateAsBooleanCondition(Value, Context) && !Value);
+}
+
+bool isRepeatedPart(const Stmt &Loop, const Stmt *Child) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return Child != For->getInit();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return Child == Range->getBody() || Child == Range->getLoopVarStmt() ||
+           Child == Range->getInc() || Child == Range->getCond();
+  return true;
 }
 
 bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context) {
@@ -165,8 +125,26 @@ const FunctionDecl *RepeatingPaths::key(const FunctionDecl *F) {
 }
 
 void RepeatingPaths::addCallSite(const FunctionDecl &Callee,
-                                 const CallExpr &Site) {
-  CallSites[key(&Callee)].push_back(&Site);
+                                 const CallExpr &Site,
+                                 const FunctionDecl *Caller, const Stmt *Loop,
+                                 bool RunsOnceAtInitialization) {
+  CallSites.push_back({key(&Callee), &Site, key(Caller),
+                       static_cast<unsigned>(CallSites.size()),
+                       Loop != nullptr, RunsOnceAtInitialization});
+  Grouped = false;
+}
+
+void RepeatingPaths::groupCallSites() {
+  if (Grouped)
+    return;
+  // A callee's sites stay in walk order, so answers are the same from run
+  // to run although pointers order the groups.
+  llvm::sort(CallSites, [](const CallSite &A, const CallSite &B) {
+    if (A.Callee != B.Callee)
+      return std::less<const FunctionDecl *>()(A.Callee, B.Callee);
+    return A.Order < B.Order;
+  });
+  Grouped = true;
 }
 
 void RepeatingPaths::addStoredCallback(const FunctionDecl *CallOperator,
@@ -187,11 +165,11 @@ void RepeatingPaths::offerDirectCause(const FunctionDecl *F,
     It->second = Cause;
 }
 
-const RepeatCause *RepeatingPaths::causeOf(const FunctionDecl *Function,
-                                           ASTContext &Context) {
+const RepeatCause *RepeatingPaths::causeOf(const FunctionDecl *Function) {
   if (!Function)
     return nullptr;
-  computeCause(key(Function), Context, 0);
+  groupCallSites();
+  computeCause(key(Function), 0);
   return knownCauseOf(Function);
 }
 
@@ -202,8 +180,7 @@ RepeatingPaths::knownCauseOf(const FunctionDecl *Function) const {
 }
 
 std::optional<RepeatCause>
-RepeatingPaths::computeCause(const FunctionDecl *F, ASTContext &Context,
-                             unsigned Depth) {
+RepeatingPaths::computeCause(const FunctionDecl *F, unsigned Depth) {
   auto [It, Inserted] = Causes.try_emplace(F, std::nullopt);
   // Known, or being worked out further up a recursive chain of calls.
   if (!Inserted)
@@ -215,14 +192,18 @@ RepeatingPaths::computeCause(const FunctionDecl *F, ASTContext &Context,
   if (auto Direct = DirectCauses.find(F); Direct != DirectCauses.end())
     Best = Direct->second;
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
-  for (const CallExpr *Site : CallSites.lookup(F)) {
-    StmtContext Where = contextOf(*Site, Context);
-    if (!Where.Loops.empty() && !Where.RunsOnceAtInitialization) {
+  auto Site = llvm::partition_point(CallSites, [F](const CallSite &S) {
+    return std::less<const FunctionDecl *>()(S.Callee, F);
+  });
+  for (; Site != CallSites.end() && Site->Callee == F; ++Site) {
+    if (Site->RunsOnce)
+      continue;
+    if (Site->InLoop) {
       if (!Best || RepeatCause::CalledInLoop < Best->Kind)
-        Best = RepeatCause{RepeatCause::CalledInLoop, Site->getBeginLoc(),
-                           key(Where.Function)};
-    } else if (Where.Function && !Where.RunsOnceAtInitialization) {
-      Callers.emplace_back(Site, key(Where.Function));
+        Best = RepeatCause{RepeatCause::CalledInLoop,
+                           Site->Call->getBeginLoc(), Site->Caller};
+    } else if (Site->Caller) {
+      Callers.emplace_back(Site->Call, Site->Caller);
     }
   }
   if (!Best && isExternallyCallable(*F))
@@ -230,9 +211,9 @@ RepeatingPaths::computeCause(const FunctionDecl *F, ASTContext &Context,
                        nullptr};
   // Deep chains are cut short: a caller that far away explains little.
   if (!Best && Depth < 256)
-    for (auto [Site, Caller] : Callers)
-      if (computeCause(Caller, Context, Depth + 1)) {
-        Best = RepeatCause{RepeatCause::CalledFromRepeating, Site->getBeginLoc(),
+    for (auto [Call, Caller] : Callers)
+      if (computeCause(Caller, Depth + 1)) {
+        Best = RepeatCause{RepeatCause::CalledFromRepeating, Call->getBeginLoc(),
                            Caller};
         break;
       }

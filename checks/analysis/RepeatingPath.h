@@ -33,7 +33,14 @@ struct StmtContext {
   bool RunsOnceAtInitialization = false;
 };
 
-StmtContext contextOf(const Stmt &S, ASTContext &Context);
+/// A for, while, do or range-for statement.
+bool isLoop(const Stmt &S);
+/// Whether \p Loop may run its body more than once: not the
+/// `do { ... } while (0)` that macros use to make a statement.
+bool mayRepeat(const Stmt &Loop, ASTContext &Context);
+/// Whether \p Child of \p Loop runs on every iteration (not a for's
+/// init-statement, nor the range of a range-for, which run once).
+bool isRepeatedPart(const Stmt &Loop, const Stmt *Child);
 
 /// A loop without a fixed trip count: `while (true)`, `for (;;)`,
 /// `while (running)`, `while (next(x))`. Counting loops, range-for and loops
@@ -58,20 +65,23 @@ struct RepeatCause {
   const FunctionDecl *Via = nullptr;
 };
 
-/// The TU's call graph, reduced to what makes a function repeat. Call sites
-/// are recorded cheaply while matching; where each one sits (its caller, the
-/// loops around it) is only worked out when causeOf asks about its callee, so
-/// the cost follows the functions that grow something, not every call.
+/// The TU's call graph, reduced to what makes a function repeat. A call site
+/// costs one entry in a flat list while walking; the list is grouped by
+/// callee only when causeOf is first asked, and causes are worked out only
+/// for the functions asked about and their callers.
 class RepeatingPaths {
 public:
-  void addCallSite(const FunctionDecl &Callee, const CallExpr &Site);
+  /// A call of \p Callee from \p Caller (null in a global's initialiser);
+  /// \p Loop is the innermost loop around it, if any.
+  void addCallSite(const FunctionDecl &Callee, const CallExpr &Site,
+                   const FunctionDecl *Caller, const Stmt *Loop,
+                   bool RunsOnceAtInitialization);
   void addStoredCallback(const FunctionDecl *CallOperator, SourceLocation Site);
   void addAddressTaken(const FunctionDecl *Function, SourceLocation Site);
 
   /// Why \p Function repeats, or null if it does not (for example a
   /// file-static function called once from main). \p Context is the TU's.
-  const RepeatCause *causeOf(const FunctionDecl *Function,
-                             ASTContext &Context);
+  const RepeatCause *causeOf(const FunctionDecl *Function);
   /// The answer causeOf gave before, for explaining it.
   const RepeatCause *knownCauseOf(const FunctionDecl *Function) const;
 
@@ -82,9 +92,20 @@ private:
   static const FunctionDecl *key(const FunctionDecl *F);
   void offerDirectCause(const FunctionDecl *F, RepeatCause Cause);
   std::optional<RepeatCause> computeCause(const FunctionDecl *F,
-                                          ASTContext &Context, unsigned Depth);
+                                          unsigned Depth);
+  void groupCallSites();
 
-  llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>> CallSites;
+  struct CallSite {
+    const FunctionDecl *Callee;
+    const CallExpr *Call;
+    const FunctionDecl *Caller;
+    unsigned Order;
+    bool InLoop;
+    bool RunsOnce;
+  };
+  /// In walk order until grouped: then sorted by callee, stably.
+  std::vector<CallSite> CallSites;
+  bool Grouped = false;
   /// Causes known while matching: stored callbacks, addresses taken.
   llvm::DenseMap<const FunctionDecl *, RepeatCause> DirectCauses;
   /// Answers of causeOf; std::nullopt for "does not repeat" or "being

@@ -1,9 +1,11 @@
 //===--- ContainerFactsCheck.h - base of the container checks --*- C++ -*-===//
 //
 // The checks that report from the shared container facts differ only in what
-// they say about a finding. This base reads the container-model options,
-// feeds the facts while clang-tidy matches, and once per TU hands each
-// unbounded container the user did not ignore to report().
+// they say about a finding. This base reads the container-model options and
+// shares one set of facts among every enabled check configured alike, so a TU
+// is walked once however many of them run; once per TU it hands each
+// unbounded container the user did not ignore, and each kept lambda, to the
+// check.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,12 +15,16 @@
 #include "analysis/ContainerFacts.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/ContainerOptions.h"
+#include <memory>
 
 namespace clang::tidy::bloat {
+
+class SharedContainerFacts;
 
 class ContainerFactsCheck : public ClangTidyCheck {
 public:
   ContainerFactsCheck(StringRef Name, ClangTidyContext *Context);
+  ~ContainerFactsCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
@@ -30,15 +36,16 @@ public:
 protected:
   /// One unbounded container of the TU, in source order.
   virtual void report(const UnboundedContainer &Finding) = 0;
-  /// Whether the TU compiled: a broken AST gets no findings.
-  bool tuCompiled(const ast_matchers::MatchFinder::MatchResult &Result);
+  /// One lambda the TU keeps somewhere, in walk order.
+  virtual void reportStoredLambda(const StoredLambda &Lambda) {}
+
+  /// The facts of the TU, for explaining a finding.
+  const ContainerFacts &facts() const;
 
   const ContainerCheckOptions ModelOptions;
-  ContainerFacts Facts;
 
 private:
-  const SourceManager *SM = nullptr;
-  bool TUHasErrors = false;
+  std::shared_ptr<SharedContainerFacts> Shared;
 };
 
 } // namespace clang::tidy::bloat

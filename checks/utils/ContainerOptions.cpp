@@ -59,6 +59,17 @@ ContainerFacts ContainerCheckOptions::makeFacts() const {
   return ContainerFacts(makeModel(), FactsOptions);
 }
 
+std::string ContainerCheckOptions::factsKey() const {
+  std::string Key;
+  for (StringRef Value :
+       {ContainerTypes, GrowMethods, ShrinkMethods, BoundedTypes}) {
+    Key += Value;
+    Key += '\0'; // Cannot occur inside an option value.
+  }
+  Key += AssumeUnseenCodeDoesNotShrink ? '1' : '0';
+  return Key;
+}
+
 bool ContainerCheckOptions::isIgnored(const NamedDecl &Container) const {
   return IgnoredNamesRegex &&
          IgnoredNamesRegex->match(userFacingQualifiedName(Container));

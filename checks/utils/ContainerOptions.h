@@ -30,6 +30,9 @@ public:
   ContainerModel makeModel() const { return ContainerModel(Model); }
   /// A fresh fact collector configured by these options.
   ContainerFacts makeFacts() const;
+  /// Equal for two checks exactly when makeFacts() makes the same collector,
+  /// so that they can share one.
+  std::string factsKey() const;
 
   /// Whether the user asked not to hear about \p Container (IgnoredNames).
   bool isIgnored(const NamedDecl &Container) const;

@@ -1,0 +1,170 @@
+//===--- BodyWalk.cpp - walking a body with its ancestors -----------------===//
+
+#include "analysis/BodyWalk.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/SaveAndRestore.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::bloat {
+
+namespace {
+
+constexpr llvm::StringLiteral FunctionId = "walked-function";
+constexpr llvm::StringLiteral VariableId = "walked-variable";
+constexpr llvm::StringLiteral FieldId = "walked-field";
+
+bool isWrapper(const Expr &E) {
+  return isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+             CXXBindTemporaryExpr, ExprWithCleanups, CXXFunctionalCastExpr>(E);
+}
+
+} // namespace
+
+StmtContext WalkPosition::context() const {
+  StmtContext Result;
+  Result.Function = Function;
+  Result.Loops.assign(Loops.rbegin(), Loops.rend());
+  Result.RunsOnceAtInitialization = RunsOnce;
+  return Result;
+}
+
+DynTypedNode WalkPosition::parentThroughWrappers(
+    const CXXConstructExpr **OutermostConstruct) const {
+  for (const DynTypedNode &Node : llvm::reverse(Ancestors)) {
+    const auto *E = Node.get<Expr>();
+    if (!E)
+      return Node;
+    if (isWrapper(*E))
+      continue;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (OutermostConstruct)
+        *OutermostConstruct = Construct;
+      continue;
+    }
+    return Node;
+  }
+  return {};
+}
+
+void BodyWalker::walkFunction(const FunctionDecl &Function) {
+  Position = WalkPosition();
+  Position.Function = &Function;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      walkUnder(DynTypedNode::create(*Init), Init->getInit());
+  walk(Function.getBody());
+}
+
+void BodyWalker::walkInitializer(const VarDecl &Var) {
+  Position = WalkPosition();
+  Position.RunsOnce = true;
+  walkUnder(DynTypedNode::create(Var), Var.getInit());
+}
+
+void BodyWalker::walkInitializer(const FieldDecl &Field) {
+  Position = WalkPosition();
+  Position.RunsOnce = true;
+  walkUnder(DynTypedNode::create(Field), Field.getInClassInitializer());
+}
+
+void BodyWalker::walkUnder(DynTypedNode Parent, const Stmt *S) {
+  Position.Ancestors.push_back(Parent);
+  walk(S);
+  Position.Ancestors.pop_back();
+}
+
+void BodyWalker::walk(const Stmt *S) {
+  if (!S)
+    return;
+  Visit(*S, Position);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+    return walkLambda(*Lambda);
+  if (const auto *Declarations = dyn_cast<DeclStmt>(S))
+    return walkDeclarations(*Declarations);
+  walkChildren(*S);
+}
+
+void BodyWalker::walkChildren(const Stmt &S) {
+  Position.Ancestors.push_back(DynTypedNode::create(S));
+  if (isLoop(S)) {
+    bool Repeats = mayRepeat(S, Context);
+    for (const Stmt *Child : S.children())
+      walkLoopPart(S, Repeats, Child);
+  } else {
+    for (const Stmt *Child : S.children())
+      walk(Child);
+  }
+  Position.Ancestors.pop_back();
+}
+
+void BodyWalker::walkLoopPart(const Stmt &Loop, bool Repeats,
+                              const Stmt *Child) {
+  if (!Repeats || !isRepeatedPart(Loop, Child))
+    return walk(Child);
+  Position.Loops.push_back(&Loop);
+  walk(Child);
+  Position.Loops.pop_back();
+}
+
+void BodyWalker::walkLambda(const LambdaExpr &Lambda) {
+  Position.Ancestors.push_back(DynTypedNode::create(Lambda));
+  // Captures are initialised where the lambda is written...
+  for (const Expr *Init : Lambda.capture_inits())
+    walk(Init);
+  // ...its body runs whenever whoever holds it calls it.
+  {
+    llvm::SaveAndRestore<const FunctionDecl *> SavedFunction(
+        Position.Function, Lambda.getCallOperator());
+    llvm::SaveAndRestore<llvm::SmallVector<const Stmt *, 4>> SavedLoops(
+        Position.Loops, {});
+    llvm::SaveAndRestore<bool> SavedRunsOnce(Position.RunsOnce, false);
+    walk(Lambda.getBody());
+  }
+  Position.Ancestors.pop_back();
+}
+
+void BodyWalker::walkDeclarations(const DeclStmt &Declarations) {
+  Position.Ancestors.push_back(DynTypedNode::create(Declarations));
+  for (const Decl *D : Declarations.decls()) {
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (!Var || !Var->getInit())
+      continue;
+    // A static local is initialised once, however often its scope runs.
+    llvm::SaveAndRestore<bool> SavedRunsOnce(
+        Position.RunsOnce, Position.RunsOnce || Var->hasGlobalStorage());
+    walkUnder(DynTypedNode::create(*Var), Var->getInit());
+  }
+  Position.Ancestors.pop_back();
+}
+
+void addBodyWalkMatchers(MatchFinder &Finder,
+                         MatchFinder::MatchCallback &Callback) {
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  Finder.addMatcher(functionDecl(isDefinition(), InUserCode,
+                                 unless(cxxMethodDecl(ofClass(isLambda()))))
+                        .bind(FunctionId),
+                    &Callback);
+  Finder.addMatcher(varDecl(hasGlobalStorage(), unless(isStaticLocal()),
+                            hasInitializer(expr()), InUserCode)
+                        .bind(VariableId),
+                    &Callback);
+  Finder.addMatcher(
+      fieldDecl(hasInClassInitializer(expr()), InUserCode).bind(FieldId),
+      &Callback);
+}
+
+void walkMatchedBody(const MatchFinder::MatchResult &Result,
+                     BodyWalker::Visitor Visit) {
+  BodyWalker Walker(*Result.Context, Visit);
+  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId))
+    Walker.walkFunction(*Function);
+  else if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>(VariableId))
+    Walker.walkInitializer(*Var);
+  else if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>(FieldId))
+    Walker.walkInitializer(*Field);
+}
+
+} // namespace clang::tidy::bloat
