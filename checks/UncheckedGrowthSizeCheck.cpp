@@ -21,8 +21,6 @@ constexpr llvm::StringLiteral IgnoredFunctionsOption = "IgnoredFunctions";
 constexpr llvm::StringLiteral DefaultAllocatorFunctionNames =
     "[Rr]eserve|[Rr]esize|[Aa]lloc|[Gg]row|[Aa]ssign|[Aa]ppend";
 
-constexpr llvm::StringLiteral FunctionId = "function";
-
 // The methods that take a count first: resize(n), reserve(n),
 // assign(n, v), append(n, c).
 constexpr llvm::StringLiteral SizingMethods[] = {"resize", "reserve", "assign",
@@ -41,7 +39,9 @@ UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(StringRef Name,
       AllocatorFunctionNames(Options.get(AllocatorFunctionNamesOption,
                                          DefaultAllocatorFunctionNames)),
       IgnoredFunctions(Options.get(IgnoredFunctionsOption, "")),
-      Model(ContainerModelOptions{}) {
+      Model(ContainerModelOptions{}), Walk(SharedBodyWalk::get(Context)) {
+  Walk->join();
+  Walk->addListener(*this);
   auto Report = [this](StringRef Message) { configurationDiag(Message); };
   AllocatorFunctionsRegex = parseRegexOption(
       (Name + "." + AllocatorFunctionNamesOption).str(),
@@ -59,14 +59,17 @@ void UncheckedGrowthSizeCheck::storeOptions(
   Options.store(Opts, IgnoredFunctionsOption, IgnoredFunctions);
 }
 
+UncheckedGrowthSizeCheck::~UncheckedGrowthSizeCheck() {
+  Walk->removeListener(*this);
+  Walk->leave();
+}
+
 void UncheckedGrowthSizeCheck::registerMatchers(MatchFinder *Finder) {
-  // Each function body is walked once, lambdas inside it with it: the walk
-  // knows which function an allocation is in without asking the parent map.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
-                   unless(cxxMethodDecl(ofClass(isLambda()))))
-          .bind(FunctionId),
-      this);
+  Walk->registerMatchers(*Finder, *this);
+}
+
+void UncheckedGrowthSizeCheck::check(const MatchFinder::MatchResult &Result) {
+  Walk->onMatch(Result);
 }
 
 bool UncheckedGrowthSizeCheck::parametersAreSources(
@@ -79,18 +82,17 @@ bool UncheckedGrowthSizeCheck::parametersAreSources(
            AllocatorFunctionsRegex->match(Function.getName()));
 }
 
-void UncheckedGrowthSizeCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
-    return;
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
-  if (!Function || (IgnoredFunctionsRegex &&
-                    IgnoredFunctionsRegex->match(
-                        Function->getQualifiedNameAsString())))
-    return;
-  BodyWalker(*Result.Context, [this](const Stmt &S, const WalkPosition &Where) {
-    if (const auto *E = dyn_cast<Expr>(&S))
-      checkAllocation(*E, *Where.function());
-  }).walkFunction(*Function);
+bool UncheckedGrowthSizeCheck::startBody(const FunctionDecl *Function,
+                                         ASTContext &) {
+  // Allocations in a global's initialiser run once, with constant sizes.
+  return Function && !(IgnoredFunctionsRegex &&
+                       IgnoredFunctionsRegex->match(
+                           Function->getQualifiedNameAsString()));
+}
+
+void UncheckedGrowthSizeCheck::visit(const Stmt &S, const WalkPosition &Where) {
+  if (const auto *E = dyn_cast<Expr>(&S))
+    checkAllocation(*E, *Where.function());
 }
 
 void UncheckedGrowthSizeCheck::checkAllocation(const Expr &E,
@@ -197,6 +199,9 @@ void UncheckedGrowthSizeCheck::checkSize(const Expr &Size,
        DiagnosticIDs::Note);
 }
 
-void UncheckedGrowthSizeCheck::onEndOfTranslationUnit() { Flow.clear(); }
+void UncheckedGrowthSizeCheck::onEndOfTranslationUnit() {
+  Flow.clear();
+  Walk->finishTU();
+}
 
 } // namespace clang::tidy::bloat

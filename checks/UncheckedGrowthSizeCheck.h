@@ -6,6 +6,7 @@
 #include "analysis/ContainerModel.h"
 #include "analysis/SizeFlow.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/SharedBodyWalk.h"
 #include "llvm/Support/Regex.h"
 #include <optional>
 
@@ -17,9 +18,10 @@ namespace clang::tidy::bloat {
 ///
 /// For the user-facing documentation see
 /// docs/checks/bloat-unchecked-growth-size.md
-class UncheckedGrowthSizeCheck : public ClangTidyCheck {
+class UncheckedGrowthSizeCheck : public ClangTidyCheck, private WalkListener {
 public:
   UncheckedGrowthSizeCheck(StringRef Name, ClangTidyContext *Context);
+  ~UncheckedGrowthSizeCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
@@ -29,6 +31,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  bool startBody(const FunctionDecl *Function, ASTContext &Context) override;
+  void visit(const Stmt &S, const WalkPosition &Where) override;
   void checkSize(const Expr &Size, const Expr &Allocation,
                  StringRef Description, const FunctionDecl &Function);
   bool parametersAreSources(const FunctionDecl &Function) const;
@@ -40,6 +44,7 @@ private:
   std::optional<llvm::Regex> IgnoredFunctionsRegex;
   const ContainerModel Model;
   SizeFlow Flow;
+  const std::shared_ptr<SharedBodyWalk> Walk;
 };
 
 } // namespace clang::tidy::bloat

@@ -157,14 +157,20 @@ void addBodyWalkMatchers(MatchFinder &Finder,
 }
 
 void walkMatchedBody(const MatchFinder::MatchResult &Result,
+                     llvm::function_ref<bool(const FunctionDecl *)> StartBody,
                      BodyWalker::Visitor Visit) {
   BodyWalker Walker(*Result.Context, Visit);
-  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId))
-    Walker.walkFunction(*Function);
-  else if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>(VariableId))
-    Walker.walkInitializer(*Var);
-  else if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>(FieldId))
-    Walker.walkInitializer(*Field);
+  if (const auto *Function =
+          Result.Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
+    if (StartBody(Function))
+      Walker.walkFunction(*Function);
+  } else if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>(VariableId)) {
+    if (StartBody(nullptr))
+      Walker.walkInitializer(*Var);
+  } else if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>(FieldId)) {
+    if (StartBody(nullptr))
+      Walker.walkInitializer(*Field);
+  }
 }
 
 } // namespace clang::tidy::bloat

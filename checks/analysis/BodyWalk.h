@@ -87,14 +87,29 @@ private:
   WalkPosition Position;
 };
 
+/// An analysis fed by a walk.
+class WalkListener {
+public:
+  virtual ~WalkListener() = default;
+  /// A body is about to be walked: a function's (\p Function), or a global's
+  /// or a member's initialiser (null). Returns whether to visit it.
+  virtual bool startBody(const FunctionDecl *Function, ASTContext &Context) {
+    return true;
+  }
+  virtual void visit(const Stmt &S, const WalkPosition &Where) = 0;
+};
+
 /// What the walk needs to see of a TU: every function definition, global
 /// variable and member with an initialiser outside system headers, except
 /// lambdas' call operators (walked with what holds them).
 void addBodyWalkMatchers(ast_matchers::MatchFinder &Finder,
                          ast_matchers::MatchFinder::MatchCallback &Callback);
-/// Walks the body a match of addBodyWalkMatchers bound.
-void walkMatchedBody(const ast_matchers::MatchFinder::MatchResult &Result,
-                     BodyWalker::Visitor Visit);
+/// Walks the body a match of addBodyWalkMatchers bound, if \p StartBody,
+/// given its function (null for an initialiser), says so.
+void walkMatchedBody(
+    const ast_matchers::MatchFinder::MatchResult &Result,
+    llvm::function_ref<bool(const FunctionDecl *)> StartBody,
+    BodyWalker::Visitor Visit);
 
 } // namespace clang::tidy::bloat
 

@@ -47,16 +47,9 @@ ContainerFacts::ContainerFacts(ContainerModel Model,
                                ContainerFactsOptions Options)
     : Model(std::move(Model)), Options(Options) {}
 
-void ContainerFacts::registerMatchers(MatchFinder &Finder,
-                                      MatchFinder::MatchCallback &Callback) {
-  addBodyWalkMatchers(Finder, Callback);
-}
-
-void ContainerFacts::collect(const MatchFinder::MatchResult &Result) {
-  Context = Result.Context;
-  walkMatchedBody(Result, [this](const Stmt &S, const WalkPosition &Where) {
-    visit(S, Where);
-  });
+bool ContainerFacts::startBody(const FunctionDecl *, ASTContext &Ctx) {
+  Context = &Ctx;
+  return true;
 }
 
 void ContainerFacts::visit(const Stmt &S, const WalkPosition &Where) {

@@ -10,6 +10,7 @@
 #ifndef BLOAT_TIDY_ANALYSIS_CONTAINERFACTS_H
 #define BLOAT_TIDY_ANALYSIS_CONTAINERFACTS_H
 
+#include "analysis/BodyWalk.h"
 #include "analysis/Callbacks.h"
 #include "analysis/ContainerModel.h"
 #include "analysis/RepeatingPath.h"
@@ -67,16 +68,13 @@ struct ContainerFactsOptions {
   bool AssumeUnseenCodeDoesNotShrink = false;
 };
 
-class ContainerFacts {
+class ContainerFacts : public WalkListener {
 public:
   ContainerFacts(ContainerModel Model, ContainerFactsOptions Options);
 
-  /// Registers the matchers that feed the facts: one per body to walk.
-  /// \p Callback (the check) hands every match back to collect(), so that
-  /// clang-tidy's profiling charges the time to the check.
-  void registerMatchers(ast_matchers::MatchFinder &Finder,
-                        ast_matchers::MatchFinder::MatchCallback &Callback);
-  void collect(const ast_matchers::MatchFinder::MatchResult &Result);
+  /// Fed by a walk of every body of the TU (analysis/BodyWalk.h).
+  bool startBody(const FunctionDecl *Function, ASTContext &Context) override;
+  void visit(const Stmt &S, const WalkPosition &Where) override;
 
   /// Decides, once per TU, which containers grow without bound.
   std::vector<UnboundedContainer> unboundedContainers(const SourceManager &SM);
@@ -109,7 +107,6 @@ private:
     llvm::SmallVector<const ParmVarDecl *, 2> PassedTo;
   };
 
-  void visit(const Stmt &S, const WalkPosition &Where);
   void onCall(const CallExpr &Call, const WalkPosition &Where);
   void onLambda(const LambdaExpr &Lambda, const WalkPosition &Where);
   void onFunctionReference(const DeclRefExpr &Ref,

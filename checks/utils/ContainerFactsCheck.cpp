@@ -1,8 +1,8 @@
 //===--- ContainerFactsCheck.cpp - base of the container checks -----------===//
 
 #include "utils/ContainerFactsCheck.h"
+#include "utils/SharedBodyWalk.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
 #include <map>
 #include <mutex>
 
@@ -10,16 +10,20 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::bloat {
 
-/// The facts of one TU and the checks that read them. clang-tidy and clangd
-/// create the checks anew for every TU, so this lives exactly as long as one
-/// TU's checks.
+/// The container facts of one TU, for the checks configured alike. It
+/// listens to the TU's shared walk and lives as long as the TU's checks.
 class SharedContainerFacts {
 public:
-  explicit SharedContainerFacts(ContainerFacts Facts)
-      : Facts(std::move(Facts)) {}
+  SharedContainerFacts(ContainerFacts Facts,
+                       std::shared_ptr<SharedBodyWalk> Walk)
+      : Facts(std::move(Facts)), Walk(std::move(Walk)) {
+    this->Walk->addListener(this->Facts);
+  }
+  ~SharedContainerFacts() { Walk->removeListener(Facts); }
+  SharedContainerFacts(const SharedContainerFacts &) = delete;
+  SharedContainerFacts &operator=(const SharedContainerFacts &) = delete;
 
-  /// The facts for the checks of \p Context configured by \p Options: one
-  /// object for all of them.
+  /// The facts for the checks of \p Context configured by \p Options.
   static std::shared_ptr<SharedContainerFacts>
   get(const ClangTidyContext *Context, const ContainerCheckOptions &Options) {
     static std::mutex Mutex;
@@ -34,59 +38,46 @@ public:
         Registry[{Context, Options.factsKey()}];
     std::shared_ptr<SharedContainerFacts> Shared = Entry.lock();
     if (!Shared) {
-      Shared = std::make_shared<SharedContainerFacts>(Options.makeFacts());
+      Shared = std::make_shared<SharedContainerFacts>(
+          Options.makeFacts(), SharedBodyWalk::get(Context));
       Entry = Shared;
     }
-    ++Shared->Readers;
     return Shared;
-  }
-
-  void leave() { --Readers; }
-
-  /// Only the first check registers the walk; the others read its facts.
-  bool claimMatchers() { return !std::exchange(MatchersClaimed, true); }
-
-  void collect(const MatchFinder::MatchResult &Result) {
-    if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
-      TUHasErrors = true;
-    SM = Result.SourceManager;
-    if (!TUHasErrors)
-      Facts.collect(Result);
   }
 
   /// The TU's findings, worked out for the first check that asks; none when
   /// the TU did not compile.
   llvm::ArrayRef<UnboundedContainer> findings() {
-    if (!Findings && !TUHasErrors && SM)
-      Findings = Facts.unboundedContainers(*SM);
-    return Findings ? llvm::ArrayRef<UnboundedContainer>(*Findings)
-                    : llvm::ArrayRef<UnboundedContainer>();
+    if (!Walk->tuCompiled() || !Walk->sourceManager())
+      return {};
+    if (!Findings)
+      Findings = Facts.unboundedContainers(*Walk->sourceManager());
+    return *Findings;
   }
 
   llvm::ArrayRef<StoredLambda> lambdas() const {
-    return TUHasErrors ? llvm::ArrayRef<StoredLambda>() : Facts.lambdas();
+    return Walk->tuCompiled() ? Facts.lambdas()
+                              : llvm::ArrayRef<StoredLambda>();
   }
 
-  /// Called by each reader at the end of the TU; the last one forgets it
-  /// (the facts hold pointers into its AST).
+  /// Forgets the TU (the facts hold pointers into its AST) once the last
+  /// of its readers is done.
+  void join() { ++Readers; }
+  void leave() { --Readers; }
   void finishTU() {
     if (++Finished < Readers)
       return;
+    Finished = 0;
     Facts.clear();
     Findings.reset();
-    SM = nullptr;
-    TUHasErrors = false;
-    Finished = 0;
   }
 
   ContainerFacts Facts;
+  const std::shared_ptr<SharedBodyWalk> Walk;
 
 private:
   unsigned Readers = 0;
   unsigned Finished = 0;
-  bool MatchersClaimed = false;
-  bool TUHasErrors = false;
-  const SourceManager *SM = nullptr;
   std::optional<std::vector<UnboundedContainer>> Findings;
 };
 
@@ -95,25 +86,26 @@ ContainerFactsCheck::ContainerFactsCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       ModelOptions(Options, Name,
                    [this](StringRef Message) { configurationDiag(Message); }),
-      Shared(SharedContainerFacts::get(Context, ModelOptions)) {}
+      Shared(SharedContainerFacts::get(Context, ModelOptions)) {
+  Shared->join();
+  Shared->Walk->join();
+}
 
-ContainerFactsCheck::~ContainerFactsCheck() { Shared->leave(); }
+ContainerFactsCheck::~ContainerFactsCheck() {
+  Shared->leave();
+  Shared->Walk->leave();
+}
 
 void ContainerFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ModelOptions.store(Options, Opts);
 }
 
 void ContainerFactsCheck::registerMatchers(MatchFinder *Finder) {
-  if (Shared->claimMatchers())
-    Shared->Facts.registerMatchers(*Finder, *this);
-  else
-    // MatchFinder ends the TU only for checks with a matcher: this one
-    // matches once per TU at most, and never in clangd's traversal scope.
-    Finder->addMatcher(translationUnitDecl(), this);
+  Shared->Walk->registerMatchers(*Finder, *this);
 }
 
 void ContainerFactsCheck::check(const MatchFinder::MatchResult &Result) {
-  Shared->collect(Result);
+  Shared->Walk->onMatch(Result);
 }
 
 const ContainerFacts &ContainerFactsCheck::facts() const {
@@ -127,6 +119,7 @@ void ContainerFactsCheck::onEndOfTranslationUnit() {
   for (const StoredLambda &Lambda : Shared->lambdas())
     reportStoredLambda(Lambda);
   Shared->finishTU();
+  Shared->Walk->finishTU();
 }
 
 } // namespace clang::tidy::bloat

@@ -1,0 +1,80 @@
+//===--- SharedBodyWalk.cpp - one walk of the TU for every check ----------===//
+
+#include "utils/SharedBodyWalk.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/STLExtras.h"
+#include <map>
+#include <mutex>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::bloat {
+
+std::shared_ptr<SharedBodyWalk>
+SharedBodyWalk::get(const ClangTidyContext *Context) {
+  // clangd builds TUs on several threads, each with its own context.
+  static std::mutex Mutex;
+  static std::map<const ClangTidyContext *, std::weak_ptr<SharedBodyWalk>>
+      Registry;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  for (auto It = Registry.begin(); It != Registry.end();)
+    It = It->second.expired() ? Registry.erase(It) : std::next(It);
+  std::weak_ptr<SharedBodyWalk> &Entry = Registry[Context];
+  std::shared_ptr<SharedBodyWalk> Walk = Entry.lock();
+  if (!Walk) {
+    Walk = std::make_shared<SharedBodyWalk>();
+    Entry = Walk;
+  }
+  return Walk;
+}
+
+void SharedBodyWalk::addListener(WalkListener &Listener) {
+  Listeners.push_back(&Listener);
+}
+
+void SharedBodyWalk::removeListener(WalkListener &Listener) {
+  llvm::erase(Listeners, &Listener);
+}
+
+void SharedBodyWalk::registerMatchers(MatchFinder &Finder,
+                                      MatchFinder::MatchCallback &Check) {
+  if (!std::exchange(MatchersRegistered, true))
+    addBodyWalkMatchers(Finder, Check);
+  else
+    // Matches once per TU at most, and never in clangd's traversal scope.
+    Finder.addMatcher(translationUnitDecl(), &Check);
+}
+
+void SharedBodyWalk::onMatch(const MatchFinder::MatchResult &Result) {
+  SM = Result.SourceManager;
+  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
+    TUHasErrors = true;
+  if (TUHasErrors)
+    return;
+  // Only the listeners that want this body hear of it.
+  llvm::SmallVector<WalkListener *, 4> Active;
+  walkMatchedBody(
+      Result,
+      [&](const FunctionDecl *Function) {
+        Active.clear();
+        for (WalkListener *Listener : Listeners)
+          if (Listener->startBody(Function, *Result.Context))
+            Active.push_back(Listener);
+        return !Active.empty();
+      },
+      [&](const Stmt &S, const WalkPosition &Where) {
+        for (WalkListener *Listener : Active)
+          Listener->visit(S, Where);
+      });
+}
+
+void SharedBodyWalk::finishTU() {
+  if (++Finished < Participants)
+    return;
+  Finished = 0;
+  TUHasErrors = false;
+  SM = nullptr;
+}
+
+} // namespace clang::tidy::bloat
