@@ -15,6 +15,11 @@ packages=(
   libgrpc++-dev libprotobuf-dev libabsl-dev
   # The SARIF schema test validates with Debian's jsonschema.
   python3-jsonschema
+  # The ASan + UBSan build of the suite and the libFuzzer harness link
+  # clang's runtime libraries.
+  "libclang-rt-$llvm-dev"
+  # The corpus run (bench/corpus) and the benchmark analyse Boost's headers.
+  libboost-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -10,6 +10,17 @@
 // RUN:        bloat-unbounded-container.BoundedTypes: 'std::deque', \
 // RUN:        bloat-unbounded-container.IgnoredNames: '^debug::'}}" \
 // RUN:   -- -std=c++17
+// The other checks, configured differently, keep facts of their own and do
+// not change what this check reports with its options.
+// RUN: %check_bloat_tidy -check-suffix=OPTS %s \
+// RUN:   bloat-unbounded-cache,bloat-unbounded-container,bloat-long-lived-capture,bloat-unchecked-growth-size %t \
+// RUN:   -- -config="{CheckOptions: { \
+// RUN:        bloat-unbounded-container.ContainerTypes: 'llvm::SmallVector;absl::flat_hash_map;::acme::Journal', \
+// RUN:        bloat-unbounded-container.GrowMethods: 'record', \
+// RUN:        bloat-unbounded-container.ShrinkMethods: 'compact', \
+// RUN:        bloat-unbounded-container.BoundedTypes: 'std::deque', \
+// RUN:        bloat-unbounded-container.IgnoredNames: '^debug::'}}" \
+// RUN:   -- -std=c++17
 
 #include <deque>
 #include <string>
