@@ -19,7 +19,8 @@ constexpr llvm::StringLiteral AllocatorFunctionNamesOption =
 constexpr llvm::StringLiteral IgnoredFunctionsOption = "IgnoredFunctions";
 // Functions whose contract is to allocate what they are asked for.
 constexpr llvm::StringLiteral DefaultAllocatorFunctionNames =
-    "[Rr]eserve|[Rr]esize|[Aa]lloc|[Gg]row|[Aa]ssign|[Aa]ppend";
+    "[Rr]eserve|[Rr]esize|[Aa]lloc|[Gg]row|[Aa]ssign|[Aa]ppend|[Ss]ize|"
+    "[Cc]apacity";
 
 // The methods that take a count first: resize(n), reserve(n),
 // assign(n, v), append(n, c).
