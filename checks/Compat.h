@@ -9,6 +9,7 @@
 #ifndef BLOAT_TIDY_COMPAT_H
 #define BLOAT_TIDY_COMPAT_H
 
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/Decl.h"
 #include "llvm/Config/llvm-config.h"
@@ -26,6 +27,13 @@ inline bool isPureVirtual(const FunctionDecl &Function) {
 #else
   return Function.isPure();
 #endif
+}
+
+/// Whether the checks run inside clangd, whose matchers traverse only the
+/// main file's top-level declarations, never the TranslationUnitDecl. clangd
+/// (and only clangd) asks clang-tidy for self-contained diagnostics.
+inline bool runsInClangd(const ClangTidyContext &Context) {
+  return Context.areDiagsSelfContained();
 }
 
 } // namespace clang::tidy::bloat::compat

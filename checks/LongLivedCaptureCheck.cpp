@@ -116,7 +116,8 @@ LongLivedCaptureCheck::describeStorage(const CallbackStorage &Storage) {
   case CallbackStorage::CallArgument:
     // Only registration calls are known to keep what they are given.
     if (!Storage.Callee || !Storage.Callee->getIdentifier() ||
-        !RegistrationRegex || !RegistrationRegex->match(Storage.Callee->getName()))
+        !RegistrationRegex ||
+        !RegistrationRegex->match(Storage.Callee->getName()))
       return std::nullopt;
     return "registered with '" + Storage.Callee->getQualifiedNameAsString() +
            "'";

@@ -28,8 +28,7 @@ constexpr llvm::StringLiteral SizingMethods[] = {"resize", "reserve", "assign",
                                                  "append"};
 
 bool takesCountFirst(const FunctionDecl &F) {
-  return F.getNumParams() > 0 &&
-         F.getParamDecl(0)->getType()->isIntegerType();
+  return F.getNumParams() > 0 && F.getParamDecl(0)->getType()->isIntegerType();
 }
 
 } // namespace
@@ -44,9 +43,9 @@ UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(StringRef Name,
   Walk->join();
   Walk->addListener(*this);
   auto Report = [this](StringRef Message) { configurationDiag(Message); };
-  AllocatorFunctionsRegex = parseRegexOption(
-      (Name + "." + AllocatorFunctionNamesOption).str(),
-      AllocatorFunctionNames, Report);
+  AllocatorFunctionsRegex =
+      parseRegexOption((Name + "." + AllocatorFunctionNamesOption).str(),
+                       AllocatorFunctionNames, Report);
   // A malformed pattern falls back to the default, not to "no allocators".
   if (!AllocatorFunctionsRegex && !AllocatorFunctionNames.trim().empty())
     AllocatorFunctionsRegex.emplace(DefaultAllocatorFunctionNames);
@@ -54,8 +53,7 @@ UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(StringRef Name,
       (Name + "." + IgnoredFunctionsOption).str(), IgnoredFunctions, Report);
 }
 
-void UncheckedGrowthSizeCheck::storeOptions(
-    ClangTidyOptions::OptionMap &Opts) {
+void UncheckedGrowthSizeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, AllocatorFunctionNamesOption, AllocatorFunctionNames);
   Options.store(Opts, IgnoredFunctionsOption, IgnoredFunctions);
 }
@@ -86,9 +84,9 @@ bool UncheckedGrowthSizeCheck::parametersAreSources(
 bool UncheckedGrowthSizeCheck::startBody(const FunctionDecl *Function,
                                          ASTContext &) {
   // Allocations in a global's initialiser run once, with constant sizes.
-  return Function && !(IgnoredFunctionsRegex &&
-                       IgnoredFunctionsRegex->match(
-                           Function->getQualifiedNameAsString()));
+  return Function &&
+         !(IgnoredFunctionsRegex &&
+           IgnoredFunctionsRegex->match(Function->getQualifiedNameAsString()));
 }
 
 void UncheckedGrowthSizeCheck::visit(const Stmt &S, const WalkPosition &Where) {

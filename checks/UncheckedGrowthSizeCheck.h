@@ -1,4 +1,5 @@
-//===--- UncheckedGrowthSizeCheck.h - bloat-unchecked-growth-size -*- C++ -*-===//
+//===--- UncheckedGrowthSizeCheck.h - bloat-unchecked-growth-size -*- C++
+//-*-===//
 
 #ifndef BLOAT_TIDY_UNCHECKEDGROWTHSIZECHECK_H
 #define BLOAT_TIDY_UNCHECKEDGROWTHSIZECHECK_H

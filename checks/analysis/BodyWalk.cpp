@@ -1,6 +1,7 @@
 //===--- BodyWalk.cpp - walking a body with its ancestors -----------------===//
 
 #include "analysis/BodyWalk.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
@@ -15,6 +16,7 @@ namespace {
 constexpr llvm::StringLiteral FunctionId = "walked-function";
 constexpr llvm::StringLiteral VariableId = "walked-variable";
 constexpr llvm::StringLiteral FieldId = "walked-field";
+constexpr llvm::StringLiteral TranslationUnitId = "walked-tu";
 
 bool isWrapper(const Expr &E) {
   return isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
@@ -130,7 +132,12 @@ void BodyWalker::walkDeclarations(const DeclStmt &Declarations) {
   Position.Ancestors.push_back(DynTypedNode::create(Declarations));
   for (const Decl *D : Declarations.decls()) {
     const auto *Var = dyn_cast<VarDecl>(D);
-    if (!Var || !Var->getInit())
+    if (!Var) {
+      if (OnLocalDeclaration)
+        OnLocalDeclaration(*D);
+      continue;
+    }
+    if (!Var->getInit())
       continue;
     // A static local is initialised once, however often its scope runs.
     llvm::SaveAndRestore<bool> SavedRunsOnce(
@@ -140,8 +147,81 @@ void BodyWalker::walkDeclarations(const DeclStmt &Declarations) {
   Position.Ancestors.pop_back();
 }
 
+namespace {
+
+// Finds in a whole TU the bodies that the per-declaration matchers find, and
+// walks them. Statements are left to the BodyWalker; the local classes it
+// meets come back here.
+class BodyFinder : public RecursiveASTVisitor<BodyFinder> {
+public:
+  BodyFinder(ASTContext &Context,
+             llvm::function_ref<bool(const FunctionDecl *)> StartBody,
+             BodyWalker::Visitor Visit)
+      : Context(Context), SM(Context.getSourceManager()), StartBody(StartBody),
+        Visit(Visit) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseStmt(Stmt *, DataRecursionQueue * = nullptr) { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D || (!isa<TranslationUnitDecl>(D) &&
+               SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()))))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *Function) {
+    if (!Function->isThisDeclarationADefinition())
+      return true;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+      if (Method->getParent()->isLambda())
+        return true;
+    if (StartBody(Function))
+      walk([&](BodyWalker &Walker) { Walker.walkFunction(*Function); });
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    if (Var->hasGlobalStorage() && !Var->isStaticLocal() && Var->getInit() &&
+        StartBody(nullptr))
+      walk([&](BodyWalker &Walker) { Walker.walkInitializer(*Var); });
+    return true;
+  }
+
+  bool VisitFieldDecl(FieldDecl *Field) {
+    if (Field->hasInClassInitializer() && Field->getInClassInitializer() &&
+        StartBody(nullptr))
+      walk([&](BodyWalker &Walker) { Walker.walkInitializer(*Field); });
+    return true;
+  }
+
+private:
+  void walk(llvm::function_ref<void(BodyWalker &)> Run) {
+    std::vector<const Decl *> Local;
+    auto KeepLocal = [&Local](const Decl &D) { Local.push_back(&D); };
+    BodyWalker Walker(Context, Visit, KeepLocal);
+    Run(Walker);
+    // After the walk: a walker walks one body at a time.
+    for (const Decl *D : Local)
+      TraverseDecl(const_cast<Decl *>(D));
+  }
+
+  ASTContext &Context;
+  const SourceManager &SM;
+  llvm::function_ref<bool(const FunctionDecl *)> StartBody;
+  BodyWalker::Visitor Visit;
+};
+
+} // namespace
+
 void addBodyWalkMatchers(MatchFinder &Finder,
-                         MatchFinder::MatchCallback &Callback) {
+                         MatchFinder::MatchCallback &Callback, bool WholeTU) {
+  if (WholeTU) {
+    Finder.addMatcher(translationUnitDecl().bind(TranslationUnitId), &Callback);
+    return;
+  }
   auto InUserCode = unless(isExpansionInSystemHeader());
   Finder.addMatcher(functionDecl(isDefinition(), InUserCode,
                                  unless(cxxMethodDecl(ofClass(isLambda()))))
@@ -159,9 +239,14 @@ void addBodyWalkMatchers(MatchFinder &Finder,
 void walkMatchedBody(const MatchFinder::MatchResult &Result,
                      llvm::function_ref<bool(const FunctionDecl *)> StartBody,
                      BodyWalker::Visitor Visit) {
+  if (const auto *TU =
+          Result.Nodes.getNodeAs<TranslationUnitDecl>(TranslationUnitId)) {
+    BodyFinder(*Result.Context, StartBody, Visit)
+        .TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
+    return;
+  }
   BodyWalker Walker(*Result.Context, Visit);
-  if (const auto *Function =
-          Result.Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
+  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId)) {
     if (StartBody(Function))
       Walker.walkFunction(*Function);
   } else if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>(VariableId)) {

@@ -21,8 +21,9 @@ bool isLongLived(const ValueDecl *D) {
 std::optional<CallbackStorage> storageInVariable(const ValueDecl *D) {
   if (!isLongLived(D))
     return std::nullopt;
-  CallbackStorage Storage{isa<FieldDecl>(D) ? CallbackStorage::Member
-                                            : CallbackStorage::LongLivedVariable};
+  CallbackStorage Storage{isa<FieldDecl>(D)
+                              ? CallbackStorage::Member
+                              : CallbackStorage::LongLivedVariable};
   Storage.Holder = D;
   return Storage;
 }

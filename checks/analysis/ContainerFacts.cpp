@@ -31,8 +31,7 @@ bool isComparison(const DynTypedNode &Node) {
 
 // Declared by the standard library or another system header.
 bool isLibraryFunction(const FunctionDecl &F) {
-  return F.getASTContext().getSourceManager().isInSystemHeader(
-      F.getLocation());
+  return F.getASTContext().getSourceManager().isInSystemHeader(F.getLocation());
 }
 
 const CXXRecordDecl *templatePatternOf(const CXXRecordDecl *Record) {
@@ -216,8 +215,7 @@ void ContainerFacts::onArguments(const FunctionDecl *Callee,
 }
 
 void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
-                               const Expr *Object,
-                               const WalkPosition &Where) {
+                               const Expr *Object, const WalkPosition &Where) {
   Record *R = recordFor(&D);
   if (!R || !R->TheOwner)
     return; // Parameters and references are not owners.
@@ -230,9 +228,8 @@ void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
   Site.Call = &Call;
   Site.Loc = Loc;
   Site.Context = Where.context();
-  if (const auto *Member =
-          dyn_cast_or_null<MemberExpr>(Object ? Object->IgnoreParenImpCasts()
-                                              : nullptr))
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(
+          Object ? Object->IgnoreParenImpCasts() : nullptr))
     if (const auto *Base = dyn_cast_or_null<VarDecl>(
             ContainerModel::referencedDecl(Member->getBase())))
       Site.ThroughGlobalObject = Base->hasGlobalStorage();
@@ -350,7 +347,7 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site) {
 
 // A miss path is approximated by "a lookup earlier in the same function".
 const Expr *ContainerFacts::cacheLookupFor(const Record &R,
-                                          const GrowthSite &Growth) const {
+                                           const GrowthSite &Growth) const {
   const SourceManager &SM = Context->getSourceManager();
   for (auto [Lookup, Function] : R.Lookups)
     if (Growth.Context.Function &&
@@ -383,8 +380,8 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
       if (!SiteWhy)
         continue;
       bool InMainFile = SM.isInMainFile(SM.getExpansionLoc(Site.Loc));
-      if (!Primary || (InMainFile &&
-                       !SM.isInMainFile(SM.getExpansionLoc(Primary->Loc)))) {
+      if (!Primary ||
+          (InMainFile && !SM.isInMainFile(SM.getExpansionLoc(Primary->Loc)))) {
         Primary = &Site;
         Why = SiteWhy;
       }
@@ -400,10 +397,10 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
     }
     Findings.push_back(std::move(Finding));
   }
-  llvm::sort(Findings, [&](const UnboundedContainer &A,
-                           const UnboundedContainer &B) {
-    return Before(A.Primary->Loc, B.Primary->Loc);
-  });
+  llvm::sort(Findings,
+             [&](const UnboundedContainer &A, const UnboundedContainer &B) {
+               return Before(A.Primary->Loc, B.Primary->Loc);
+             });
   return Findings;
 }
 

@@ -33,7 +33,7 @@ struct GrowthSite {
 /// Why a growth site runs again and again.
 struct RepeatEvidence {
   enum KindType {
-    InsideLoop,     ///< Loop around the site
+    InsideLoop,      ///< Loop around the site
     LocalAcrossLoop, ///< Loop without a fixed trip count around a local
     FunctionRepeats, ///< Function repeats: see RepeatingPaths::causeOf
   } Kind;
@@ -109,8 +109,7 @@ private:
 
   void onCall(const CallExpr &Call, const WalkPosition &Where);
   void onLambda(const LambdaExpr &Lambda, const WalkPosition &Where);
-  void onFunctionReference(const DeclRefExpr &Ref,
-                           const FunctionDecl &Function,
+  void onFunctionReference(const DeclRefExpr &Ref, const FunctionDecl &Function,
                            const WalkPosition &Where);
   void onReturn(const ReturnStmt &Return, const WalkPosition &Where);
   void onDependentOperator(const Stmt &Operator, const WalkPosition &Where);

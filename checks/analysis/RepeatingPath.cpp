@@ -109,7 +109,8 @@ bool RepeatingPaths::isExternallyCallable(const FunctionDecl &Function) {
     const CXXRecordDecl *Record = Method->getParent();
     // A lambda runs when its owner calls it; constructors and destructors
     // act on a new object each time.
-    if (Record->isLambda() || isa<CXXConstructorDecl, CXXDestructorDecl>(Method))
+    if (Record->isLambda() ||
+        isa<CXXConstructorDecl, CXXDestructorDecl>(Method))
       return false;
     if (Method->isVirtual())
       return true;
@@ -129,8 +130,8 @@ void RepeatingPaths::addCallSite(const FunctionDecl &Callee,
                                  const FunctionDecl *Caller, const Stmt *Loop,
                                  bool RunsOnceAtInitialization) {
   CallSites.push_back({key(&Callee), &Site, key(Caller),
-                       static_cast<unsigned>(CallSites.size()),
-                       Loop != nullptr, RunsOnceAtInitialization});
+                       static_cast<unsigned>(CallSites.size()), Loop != nullptr,
+                       RunsOnceAtInitialization});
   Grouped = false;
 }
 
@@ -179,8 +180,8 @@ RepeatingPaths::knownCauseOf(const FunctionDecl *Function) const {
   return It == Causes.end() || !It->second ? nullptr : &*It->second;
 }
 
-std::optional<RepeatCause>
-RepeatingPaths::computeCause(const FunctionDecl *F, unsigned Depth) {
+std::optional<RepeatCause> RepeatingPaths::computeCause(const FunctionDecl *F,
+                                                        unsigned Depth) {
   auto [It, Inserted] = Causes.try_emplace(F, std::nullopt);
   // Known, or being worked out further up a recursive chain of calls.
   if (!Inserted)
@@ -200,21 +201,21 @@ RepeatingPaths::computeCause(const FunctionDecl *F, unsigned Depth) {
       continue;
     if (Site->InLoop) {
       if (!Best || RepeatCause::CalledInLoop < Best->Kind)
-        Best = RepeatCause{RepeatCause::CalledInLoop,
-                           Site->Call->getBeginLoc(), Site->Caller};
+        Best = RepeatCause{RepeatCause::CalledInLoop, Site->Call->getBeginLoc(),
+                           Site->Caller};
     } else if (Site->Caller) {
       Callers.emplace_back(Site->Call, Site->Caller);
     }
   }
   if (!Best && isExternallyCallable(*F))
-    Best = RepeatCause{RepeatCause::ExternallyCallable, F->getLocation(),
-                       nullptr};
+    Best =
+        RepeatCause{RepeatCause::ExternallyCallable, F->getLocation(), nullptr};
   // Deep chains are cut short: a caller that far away explains little.
   if (!Best && Depth < 256)
     for (auto [Call, Caller] : Callers)
       if (computeCause(Caller, Depth + 1)) {
-        Best = RepeatCause{RepeatCause::CalledFromRepeating, Call->getBeginLoc(),
-                           Caller};
+        Best = RepeatCause{RepeatCause::CalledFromRepeating,
+                           Call->getBeginLoc(), Caller};
         break;
       }
   // The map may have grown while callers were worked out: look F up again.

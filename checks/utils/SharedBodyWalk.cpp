@@ -1,6 +1,7 @@
 //===--- SharedBodyWalk.cpp - one walk of the TU for every check ----------===//
 
 #include "utils/SharedBodyWalk.h"
+#include "Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
@@ -23,7 +24,7 @@ SharedBodyWalk::get(const ClangTidyContext *Context) {
   std::weak_ptr<SharedBodyWalk> &Entry = Registry[Context];
   std::shared_ptr<SharedBodyWalk> Walk = Entry.lock();
   if (!Walk) {
-    Walk = std::make_shared<SharedBodyWalk>();
+    Walk = std::make_shared<SharedBodyWalk>(!compat::runsInClangd(*Context));
     Entry = Walk;
   }
   return Walk;
@@ -40,7 +41,7 @@ void SharedBodyWalk::removeListener(WalkListener &Listener) {
 void SharedBodyWalk::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback &Check) {
   if (!std::exchange(MatchersRegistered, true))
-    addBodyWalkMatchers(Finder, Check);
+    addBodyWalkMatchers(Finder, Check, WholeTU);
   else
     // Matches once per TU at most, and never in clangd's traversal scope.
     Finder.addMatcher(translationUnitDecl(), &Check);

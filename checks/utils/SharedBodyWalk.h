@@ -20,6 +20,10 @@ namespace clang::tidy::bloat {
 
 class SharedBodyWalk {
 public:
+  /// \p WholeTU: the TU is traversed as a whole (clang-tidy, not clangd);
+  /// see addBodyWalkMatchers.
+  explicit SharedBodyWalk(bool WholeTU) : WholeTU(WholeTU) {}
+
   /// The walk of the TU that \p Context's checks analyse.
   static std::shared_ptr<SharedBodyWalk> get(const ClangTidyContext *Context);
 
@@ -46,6 +50,7 @@ public:
   void finishTU();
 
 private:
+  const bool WholeTU;
   std::vector<WalkListener *> Listeners;
   unsigned Participants = 0;
   unsigned Finished = 0;

@@ -187,3 +187,24 @@ int main() {
   addTotal(1); // Called once, outside any loop.
   return 0;
 }
+
+// ---- Member functions of a local class are analysed too ------------------
+
+static std::vector<int> LocalSeen;
+static std::vector<int> LocalCapped;
+void collectLocally(const std::vector<int> &Ids) {
+  struct Collector {
+    void collect(const std::vector<int> &Ids) {
+      for (int Id : Ids)
+        LocalSeen.push_back(Id);
+      for (int Id : Ids)
+        if (LocalCapped.size() < 100)
+          LocalCapped.push_back(Id);
+    }
+  };
+  Collector().collect(Ids);
+}
+// CHECK-NOTES: :[[@LINE-8]]:9: warning: 'LocalSeen' (file-static) grows without bound: {{.*}}
+// CHECK-NOTES: :[[@LINE-15]]:25: note: 'LocalSeen' is declared here
+// CHECK-NOTES: :[[@LINE-11]]:7: note: the growth repeats in this loop
+// CHECK-NOTES: :[[@LINE-17]]:25: note: bound it: {{.*}}
