@@ -1,10 +1,9 @@
 //===--- ContainerFactsCheck.cpp - base of the container checks -----------===//
 
 #include "utils/ContainerFactsCheck.h"
+#include "utils/PerTURegistry.h"
 #include "utils/SharedBodyWalk.h"
 #include "clang/AST/ASTContext.h"
-#include <map>
-#include <mutex>
 
 using namespace clang::ast_matchers;
 
@@ -26,23 +25,13 @@ public:
   /// The facts for the checks of \p Context configured by \p Options.
   static std::shared_ptr<SharedContainerFacts>
   get(const ClangTidyContext *Context, const ContainerCheckOptions &Options) {
-    static std::mutex Mutex;
-    static std::map<std::pair<const void *, std::string>,
-                    std::weak_ptr<SharedContainerFacts>>
+    static PerTURegistry<std::pair<const ClangTidyContext *, std::string>,
+                         SharedContainerFacts>
         Registry;
-    std::lock_guard<std::mutex> Lock(Mutex);
-    // Forget the TUs that are done.
-    for (auto It = Registry.begin(); It != Registry.end();)
-      It = It->second.expired() ? Registry.erase(It) : std::next(It);
-    std::weak_ptr<SharedContainerFacts> &Entry =
-        Registry[{Context, Options.factsKey()}];
-    std::shared_ptr<SharedContainerFacts> Shared = Entry.lock();
-    if (!Shared) {
-      Shared = std::make_shared<SharedContainerFacts>(
+    return Registry.get({Context, Options.factsKey()}, [&] {
+      return std::make_shared<SharedContainerFacts>(
           Options.makeFacts(), SharedBodyWalk::get(Context));
-      Entry = Shared;
-    }
-    return Shared;
+    });
   }
 
   /// The TU's findings, worked out for the first check that asks; none when

@@ -10,7 +10,8 @@ namespace clang::tidy::bloat {
 static bool isIdentifier(llvm::StringRef Text) {
   if (Text.empty() || llvm::isDigit(Text.front()))
     return false;
-  return llvm::all_of(Text, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  return llvm::all_of(Text,
+                      [](char C) { return llvm::isAlnum(C) || C == '_'; });
 }
 
 static bool isQualifiedName(llvm::StringRef Text) {
@@ -35,8 +36,9 @@ std::vector<std::string> parseListOption(llvm::StringRef OptionName,
   std::string Normalized = Value.str();
   std::replace(Normalized.begin(), Normalized.end(), ',', ';');
   llvm::SmallVector<llvm::StringRef, 8> Parts;
-  llvm::StringRef(Normalized).split(Parts, ';', /*MaxSplit=*/-1,
-                                    /*KeepEmpty=*/false);
+  llvm::StringRef(Normalized)
+      .split(Parts, ';', /*MaxSplit=*/-1,
+             /*KeepEmpty=*/false);
   for (llvm::StringRef Part : Parts) {
     Part = Part.trim();
     if (Part.empty())

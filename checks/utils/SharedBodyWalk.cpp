@@ -2,11 +2,10 @@
 
 #include "utils/SharedBodyWalk.h"
 #include "Compat.h"
+#include "utils/PerTURegistry.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
-#include <map>
-#include <mutex>
 
 using namespace clang::ast_matchers;
 
@@ -14,20 +13,10 @@ namespace clang::tidy::bloat {
 
 std::shared_ptr<SharedBodyWalk>
 SharedBodyWalk::get(const ClangTidyContext *Context) {
-  // clangd builds TUs on several threads, each with its own context.
-  static std::mutex Mutex;
-  static std::map<const ClangTidyContext *, std::weak_ptr<SharedBodyWalk>>
-      Registry;
-  std::lock_guard<std::mutex> Lock(Mutex);
-  for (auto It = Registry.begin(); It != Registry.end();)
-    It = It->second.expired() ? Registry.erase(It) : std::next(It);
-  std::weak_ptr<SharedBodyWalk> &Entry = Registry[Context];
-  std::shared_ptr<SharedBodyWalk> Walk = Entry.lock();
-  if (!Walk) {
-    Walk = std::make_shared<SharedBodyWalk>(!compat::runsInClangd(*Context));
-    Entry = Walk;
-  }
-  return Walk;
+  static PerTURegistry<const ClangTidyContext *, SharedBodyWalk> Registry;
+  return Registry.get(Context, [Context] {
+    return std::make_shared<SharedBodyWalk>(!compat::runsInClangd(*Context));
+  });
 }
 
 void SharedBodyWalk::addListener(WalkListener &Listener) {
