@@ -20,7 +20,7 @@ constexpr llvm::StringLiteral IgnoredFunctionsOption = "IgnoredFunctions";
 // Functions whose contract is to allocate what they are asked for.
 constexpr llvm::StringLiteral DefaultAllocatorFunctionNames =
     "[Rr]eserve|[Rr]esize|[Aa]lloc|[Gg]row|[Aa]ssign|[Aa]ppend|[Ss]ize|"
-    "[Cc]apacity";
+    "[Cc]apacity|[Mm]ake_(unique|shared)";
 
 // The methods that take a count first: resize(n), reserve(n),
 // assign(n, v), append(n, c).

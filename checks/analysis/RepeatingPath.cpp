@@ -83,6 +83,12 @@ bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context) {
   bool Value = false;
   if (Cond->EvaluateAsBooleanCondition(Value, Context))
     return Value;
+  // `while (Node)`, `for (P = Head; P; P = P->Next)`: a walk along a linked
+  // structure ends with it.
+  const Expr *Tested = Cond->IgnoreParenImpCasts();
+  if (Tested->getType()->isPointerType() &&
+      isa<DeclRefExpr, MemberExpr>(Tested))
+    return false;
   return !isCountingCondition(Cond) && !mentionsSizeQuery(Cond);
 }
 

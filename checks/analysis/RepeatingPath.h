@@ -43,8 +43,9 @@ bool mayRepeat(const Stmt &Loop, ASTContext &Context);
 bool isRepeatedPart(const Stmt &Loop, const Stmt *Child);
 
 /// A loop without a fixed trip count: `while (true)`, `for (;;)`,
-/// `while (running)`, `while (next(x))`. Counting loops, range-for and loops
-/// that drain a container (`while (!q.empty())`) have one.
+/// `while (running)`, `while (next(x))`. Counting loops, range-for, loops
+/// that drain a container (`while (!q.empty())`) and walks along a linked
+/// structure (`while (node)`) have one.
 bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context);
 
 /// Whether the check can see every member function that could modify the

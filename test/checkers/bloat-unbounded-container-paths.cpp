@@ -208,3 +208,18 @@ void collectLocally(const std::vector<int> &Ids) {
 // CHECK-NOTES: :[[@LINE-15]]:25: note: 'LocalSeen' is declared here
 // CHECK-NOTES: :[[@LINE-11]]:7: note: the growth repeats in this loop
 // CHECK-NOTES: :[[@LINE-17]]:25: note: bound it: {{.*}}
+
+// A walk along a linked structure ends with it: the condition is a pointer.
+struct ListNode {
+  int Value;
+  ListNode *Next;
+};
+void collectList(ListNode *Head) {
+  std::vector<int> Values;
+  for (ListNode *N = Head; N; N = N->Next)
+    Values.push_back(N->Value);
+  while (Head) {
+    Values.push_back(Head->Value);
+    Head = Head->Next;
+  }
+}

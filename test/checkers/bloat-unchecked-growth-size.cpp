@@ -157,6 +157,9 @@ struct Stream {
   char *Buffer = nullptr;
   std::vector<int> Slots;
 };
+// And a factory of arrays (boost::make_unique<T[]>(n)).
+template <typename T> T *make_unique_array(std::size_t N) { return new T[N]; }
+int *makeInts(std::size_t N) { return make_unique_array<int>(N); }
 
 // Constants and sizes of other containers are not from outside.
 void constants(std::vector<int> &V, const std::vector<int> &Other) {
@@ -179,8 +182,8 @@ void viaMacro(std::vector<int> &V, int N) {
 }
 
 // With storeBlob and Buffer::fill ignored, only the others remain:
-// CHECK-MESSAGES-IGNORED: :[[@LINE-105]]:12: warning: size 'Count' (read from input)
-// CHECK-MESSAGES-IGNORED: :[[@LINE-99]]:13: warning: size read from input
-// CHECK-MESSAGES-IGNORED: :[[@LINE-91]]:26: warning: size 'N' (read from input)
-// CHECK-MESSAGES-IGNORED: :[[@LINE-82]]:12: warning: size 'Count' (read from input)
+// CHECK-MESSAGES-IGNORED: :[[@LINE-108]]:12: warning: size 'Count' (read from input)
+// CHECK-MESSAGES-IGNORED: :[[@LINE-102]]:13: warning: size read from input
+// CHECK-MESSAGES-IGNORED: :[[@LINE-94]]:26: warning: size 'N' (read from input)
+// CHECK-MESSAGES-IGNORED: :[[@LINE-85]]:12: warning: size 'Count' (read from input)
 // CHECK-MESSAGES-IGNORED: :[[@LINE-17]]:68: warning: size 'N' (a parameter of 'makeN')
