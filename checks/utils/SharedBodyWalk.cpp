@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
+#include <algorithm>
 
 using namespace clang::ast_matchers;
 
@@ -24,7 +25,8 @@ void SharedBodyWalk::addListener(WalkListener &Listener) {
 }
 
 void SharedBodyWalk::removeListener(WalkListener &Listener) {
-  llvm::erase(Listeners, &Listener);
+  Listeners.erase(std::remove(Listeners.begin(), Listeners.end(), &Listener),
+                  Listeners.end());
 }
 
 void SharedBodyWalk::registerMatchers(MatchFinder &Finder,
