@@ -16,6 +16,9 @@ summary=()
 for v in "${versions[@]}"; do
   echo "== LLVM $v"
   pkgs=(clang-$v clang-tidy-$v libclang-$v-dev llvm-$v-dev llvm-$v-tools)
+  # LLVM 22's Clang package finds gRPC through its CMake config, which
+  # insists on grpc_cpp_plugin.
+  [ "$v" -lt 22 ] || pkgs+=(protobuf-compiler-grpc libgrpc++-dev libprotobuf-dev libabsl-dev)
   missing=()
   for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
