@@ -5,9 +5,6 @@
 #include "utils/OptionParsing.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::bloat {
 

@@ -1,5 +1,4 @@
-//===--- UncheckedGrowthSizeCheck.h - bloat-unchecked-growth-size -*- C++
-//-*-===//
+//===--- UncheckedGrowthSizeCheck.h -----------------------------*- C++ -*-===//
 
 #ifndef BLOAT_TIDY_UNCHECKEDGROWTHSIZECHECK_H
 #define BLOAT_TIDY_UNCHECKEDGROWTHSIZECHECK_H

@@ -4,10 +4,7 @@
 #include "analysis/BodyWalk.h"
 #include "analysis/Callbacks.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::bloat {
 

@@ -14,7 +14,6 @@
 #include "analysis/Callbacks.h"
 #include "analysis/ContainerModel.h"
 #include "analysis/RepeatingPath.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <vector>
