@@ -13,12 +13,24 @@ UnboundedContainerCheck::UnboundedContainerCheck(StringRef Name,
 void UnboundedContainerCheck::report(const UnboundedContainer &Finding) {
   if (CacheCheckEnabled && Finding.CacheLookup)
     return;
-  diag(Finding.Primary->Loc,
-       "%0 (%1) grows without bound: %select{appended|inserted}2 on a "
-       "repeating path but never erased, cleared or capped")
-      << Finding.Decl << describeOwner(Finding.TheOwner)
-      << Finding.Type.isAssociative();
+  if (!Finding.ElementPath.empty())
+    diag(Finding.Primary->Loc,
+         "%0 (%1) grows inside its elements ('%2' is appended to) on a "
+         "repeating path, and nothing there erases, clears or caps them")
+        << Finding.Decl << describeOwner(Finding.TheOwner)
+        << Finding.ElementPath;
+  else
+    diag(Finding.Primary->Loc,
+         "%0 (%1) grows without bound: %select{appended|inserted}2 on a "
+         "repeating path but never erased, cleared or capped")
+        << Finding.Decl << describeOwner(Finding.TheOwner)
+        << Finding.Type.isAssociative();
   noteDeclarationAndGrowth(*this, Finding);
+  if (Finding.GivenBackRemoval.isValid())
+    diag(Finding.GivenBackRemoval,
+         "this removal does not bound it: the same key or value is added "
+         "again right after it",
+         DiagnosticIDs::Note);
   noteWhyRepeats(*this, facts().paths(), Finding);
   diag(Finding.Decl->getLocation(),
        "%select{bound it: erase the oldest entries once it passes a size "
@@ -27,11 +39,14 @@ void UnboundedContainerCheck::report(const UnboundedContainer &Finding) {
        "bound it: evict entries past a size limit (LRU) or an age (TTL), "
        "or clear it once per request or frame|"
        "bound it: declare it inside the loop, or consume and clear it on "
-       "every iteration}0",
+       "every iteration|"
+       "bound it: cap each element (drop its oldest entries past a size "
+       "limit), or remove elements on the path that fills them}0",
        DiagnosticIDs::Note)
-      << (Finding.TheOwner.Kind == OwnerKind::Local ? 2
-          : Finding.Type.isAssociative()            ? 1
-                                                    : 0);
+      << (!Finding.ElementPath.empty()                ? 3
+          : Finding.TheOwner.Kind == OwnerKind::Local ? 2
+          : Finding.Type.isAssociative()              ? 1
+                                                      : 0);
 }
 
 } // namespace clang::tidy::bloat

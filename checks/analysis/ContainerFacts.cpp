@@ -50,6 +50,97 @@ bool isMemberwiseCopy(const FunctionDecl *F) {
           Method->isMoveAssignmentOperator());
 }
 
+const VarDecl *referencedVar(const Expr *E) {
+  if (!E)
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+// The key or value an erase removes: `K` in `M.erase(K)`, in
+// `auto It = M.find(K); M.erase(It)` and in
+// `V.erase(std::remove(B, E, K), E)`.
+const VarDecl *removedKey(const Expr *Arg) {
+  if (!Arg)
+    return nullptr;
+  Arg = Arg->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg))
+    if (Construct->getNumArgs() == 1)
+      Arg = Construct->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
+  const VarDecl *Var = referencedVar(Arg);
+  const Expr *Finder = Arg;
+  if (Var && Var->isLocalVarDecl() && Var->getInit() &&
+      !Var->getType()->isIntegralOrEnumerationType() &&
+      !Var->getType()->isPointerType())
+    Finder = Var->getInit()->IgnoreImplicit()->IgnoreParenImpCasts();
+  else if (Var)
+    return Var;
+  if (const auto *Call = dyn_cast<CallExpr>(Finder)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    llvm::StringRef Name =
+        Callee && Callee->getIdentifier() ? Callee->getName() : "";
+    if (Name == "find" && isa<CXXMemberCallExpr>(Call) &&
+        Call->getNumArgs() == 1)
+      return referencedVar(Call->getArg(0));
+    if ((Name == "find" || Name == "remove") && Call->getNumArgs() == 3)
+      return referencedVar(Call->getArg(2));
+  }
+  return Var;
+}
+
+// The key or value a growth adds, when it is a variable: `M[K]`,
+// `M.emplace(K, ...)`, `V.push_back(K)`.
+const VarDecl *addedKey(const Expr *Growth) {
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Growth))
+    return Operator->getNumArgs() == 2 ? referencedVar(Operator->getArg(1))
+                                       : nullptr;
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Growth))
+    return Member->getNumArgs() >= 1 ? referencedVar(Member->getArg(0))
+                                     : nullptr;
+  return nullptr;
+}
+
+// Where \p S is evaluated in \p Graph: its block and its place there.
+std::optional<std::pair<const CFGBlock *, unsigned>>
+positionIn(const CFG &Graph, const Stmt *S) {
+  for (const CFGBlock *Block : Graph) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      if (std::optional<CFGStmt> Statement = Element.getAs<CFGStmt>())
+        if (Statement->getStmt() == S)
+          return std::make_pair(Block, Index);
+      ++Index;
+    }
+  }
+  return std::nullopt;
+}
+
+bool reachableAfter(const CFG &Graph, const Stmt *From, const Stmt *To) {
+  auto Start = positionIn(Graph, From);
+  auto End = positionIn(Graph, To);
+  if (!Start || !End)
+    return false;
+  if (Start->first == End->first && End->second > Start->second)
+    return true;
+  llvm::SmallVector<const CFGBlock *, 16> Worklist;
+  llvm::DenseSet<const CFGBlock *> Seen;
+  auto Push = [&](const CFGBlock *Block) {
+    for (const CFGBlock::AdjacentBlock &Next : Block->succs())
+      if (const CFGBlock *Reachable = Next.getReachableBlock())
+        if (Seen.insert(Reachable).second)
+          Worklist.push_back(Reachable);
+  };
+  Push(Start->first);
+  while (!Worklist.empty()) {
+    const CFGBlock *Block = Worklist.pop_back_val();
+    if (Block == End->first)
+      return true;
+    Push(Block);
+  }
+  return false;
+}
+
 // Registration and configuration: `add`, `set`, `register`, `route`, `on`
 // followed by a capitalised word or an underscore, or alone.
 bool looksLikeSetUp(const FunctionDecl &F) {
@@ -333,6 +424,8 @@ void ContainerFacts::clear() {
   CheckedFlags.clear();
   SetFlags.clear();
   ShortLivedClasses.clear();
+  CFGs.clear();
+  GivenBack.clear();
   Paths = RepeatingPaths();
   Context = nullptr;
 }
@@ -391,16 +484,27 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
                                   const MemberCallView &View,
                                   const WalkPosition &Where) {
   const ValueDecl *D = ContainerModel::referencedDecl(View.Object);
+  // `It->second` is an element of the container It points into, not a
+  // member of std::pair.
+  if (D && isa<FieldDecl>(D) && Context->getSourceManager().isInSystemHeader(
+                                    D->getLocation()))
+    D = nullptr;
   Record *R = recordFor(D);
   if (!R)
-    return;
+    return onElementCall(Call, View, Where);
   switch (Model.effectOfMethod(R->Type, View.Method)) {
   case CallEffect::Grows:
     addGrowth(*D, Call, View.Object, Where);
     return;
   case CallEffect::Shrinks:
-    if (!isMemberwiseCopy(Where.function()))
-      addShrink(*R, Call.getBeginLoc(), Where);
+    if (!isMemberwiseCopy(Where.function())) {
+      bool Whole = View.Method == "clear" || View.Method == "operator=" ||
+                   View.Method == "swap" || View.Method == "assign";
+      addShrink(*R, Call.getBeginLoc(), Where, Whole);
+      R->Shrinks.back().Call = &Call;
+      if (!View.Args.empty())
+        R->Shrinks.back().Key = removedKey(View.Args.front());
+    }
     return;
   case CallEffect::Inspects: {
     const FunctionDecl *F = Where.function();
@@ -434,9 +538,138 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
   }
 }
 
+ContainerFacts::Record *ContainerFacts::elementOwner(const Expr *Element,
+                                                    std::string &Path) {
+  if (!Element)
+    return nullptr;
+  Element = Element->IgnoreParenImpCasts();
+  const Expr *Outer = nullptr;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Element)) {
+    // `M[K]`
+    if (Operator->getOperator() == OO_Subscript && Operator->getNumArgs() == 2)
+      Outer = Operator->getArg(0);
+  } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Element)) {
+    // `M.at(K)`, `V.back()`
+    if (const CXXMethodDecl *Method = Member->getMethodDecl())
+      if (Method->getIdentifier() &&
+          llvm::is_contained({llvm::StringRef("at"), llvm::StringRef("back"),
+                              llvm::StringRef("front")},
+                             Method->getName()))
+        Outer = Member->getImplicitObjectArgument();
+  } else if (const auto *Field = dyn_cast<MemberExpr>(Element)) {
+    // `It->second` for `auto It = M.find(K)`.
+    const auto *Second = dyn_cast<FieldDecl>(Field->getMemberDecl());
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Field->getBase()->IgnoreParenImpCasts());
+    if (const auto *Deref =
+            dyn_cast<CXXOperatorCallExpr>(Field->getBase()->IgnoreParenImpCasts()))
+      if (Deref->getNumArgs() >= 1)
+        Ref = dyn_cast<DeclRefExpr>(Deref->getArg(0)->IgnoreParenImpCasts());
+    const auto *Iterator = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (Second && Second->getName() == "second" && Iterator &&
+        Iterator->isLocalVarDecl() && Iterator->getInit())
+      if (const auto *Init = dyn_cast<CXXMemberCallExpr>(
+              Iterator->getInit()->IgnoreImplicit()->IgnoreParenImpCasts()))
+        Outer = Init->getImplicitObjectArgument();
+  }
+  const ValueDecl *D = ContainerModel::referencedDecl(Outer);
+  Record *R = recordFor(D);
+  if (!R || !R->TheOwner)
+    return nullptr;
+  Path = D->getName().str() + "[...]";
+  return R;
+}
+
+void ContainerFacts::onElementCall(const CallExpr &Call,
+                                   const MemberCallView &View,
+                                   const WalkPosition &Where) {
+  std::optional<ContainerType> ElementType =
+      View.Object ? Model.classify(View.Object->getType()) : std::nullopt;
+  if (!ElementType)
+    return;
+  std::string Path;
+  Record *R = elementOwner(View.Object, Path);
+  if (!R)
+    return;
+  switch (Model.effectOfMethod(*ElementType, View.Method)) {
+  case CallEffect::Grows:
+    if (llvm::none_of(R->ElementGrowths, [&](const GrowthSite &Site) {
+          return Site.Loc == Call.getBeginLoc();
+        }))
+      R->ElementGrowths.push_back(makeSite(Call, Where));
+    R->ElementPath = Path;
+    return;
+  case CallEffect::Shrinks: {
+    ShrinkSite Site;
+    Site.Function = Where.function();
+    Site.Loc = Call.getBeginLoc();
+    Site.InOpenEndedLoop =
+        Paths.openEndedLoopAmong(Where.loops(), *Context) != nullptr;
+    R->ElementShrinks.push_back(Site);
+    return;
+  }
+  default:
+    return;
+  }
+}
+
+bool ContainerFacts::isGivenBack(const Record &R, const ShrinkSite &Site) {
+  if (!Site.Key || !Site.Call || !Site.Function || !Site.Function->hasBody())
+    return false;
+  for (const GrowthSite &Growth : R.Growths) {
+    if (!Growth.Context.Function ||
+        Growth.Context.Function->getCanonicalDecl() !=
+            Site.Function->getCanonicalDecl() ||
+        addedKey(Growth.Call) != Site.Key)
+      continue;
+    std::unique_ptr<CFG> &Graph = CFGs[Site.Function->getCanonicalDecl()];
+    if (!Graph) {
+      CFG::BuildOptions Options;
+      Options.setAllAlwaysAdd();
+      Graph = CFG::buildCFG(Site.Function, Site.Function->getBody(), Context,
+                            Options);
+    }
+    if (Graph && reachableAfter(*Graph, Site.Call, Growth.Call)) {
+      GivenBack.try_emplace(R.Decl, Site.Loc);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ContainerFacts::elementsBounded(Record &R) {
+  if (mayBeShrunkElsewhere(R) || R.AlwaysBounded)
+    return true;
+  for (const ShrinkSite &Site : R.ElementShrinks)
+    if (shrinkRepeats(Site))
+      return true;
+  for (const ShrinkSite &Site : R.Shrinks) {
+    // Emptying the whole container on a repeating path bounds its elements;
+    // erasing one key does only where the elements grow, not on a rare path
+    // (unplugging a device) elsewhere.
+    if (Site.Whole ? shrinkRepeats(Site)
+                   : llvm::any_of(R.ElementGrowths, [&](const GrowthSite &G) {
+                       return G.Context.Function == Site.Function;
+                     }))
+      return true;
+  }
+  return false;
+}
+
+GrowthSite ContainerFacts::makeSite(const Expr &Call,
+                                    const WalkPosition &Where) {
+  GrowthSite Site;
+  Site.Call = &Call;
+  Site.Loc = Call.getBeginLoc();
+  Site.Context = Where.context();
+  Site.OpenEndedLoop = Paths.openEndedLoopAmong(Where.loops(), *Context);
+  return Site;
+}
+
 void ContainerFacts::addShrink(Record &R, SourceLocation Loc,
-                               const WalkPosition &Where) {
+                               const WalkPosition &Where, bool Whole) {
   ShrinkSite Site;
+  Site.Whole = Whole;
   Site.Function = Where.function();
   Site.Loc = Loc;
   Site.InOpenEndedLoop =
@@ -608,7 +841,7 @@ bool ContainerFacts::isBounded(const Record &R) {
     if (Current->AlwaysBounded || mayBeShrunkElsewhere(*Current))
       return true;
     for (const ShrinkSite &Site : Current->Shrinks)
-      if (Local || shrinkRepeats(Site))
+      if ((Local || shrinkRepeats(Site)) && !isGivenBack(*Current, Site))
         return true;
     for (const ParmVarDecl *Param : Current->PassedTo) {
       auto It = Records.find(Param->getCanonicalDecl()->getLocation());
@@ -731,15 +964,25 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
   };
   for (auto &Entry : Records) {
     Record &R = Entry.second;
-    if (R.Growths.empty() || !R.TheOwner || isBounded(R) ||
-        ownerIsShortLived(R))
+    if (!R.TheOwner || (R.Growths.empty() && R.ElementGrowths.empty()))
       continue;
-    llvm::sort(R.Growths, [&](const GrowthSite &A, const GrowthSite &B) {
+    bool ReportElements = false;
+    if (R.Growths.empty() || isBounded(R)) {
+      // Its own size may be bounded while its elements grow.
+      if (R.ElementGrowths.empty() || elementsBounded(R))
+        continue;
+      ReportElements = true;
+    }
+    if (ownerIsShortLived(R))
+      continue;
+    std::vector<GrowthSite> &Growths =
+        ReportElements ? R.ElementGrowths : R.Growths;
+    llvm::sort(Growths, [&](const GrowthSite &A, const GrowthSite &B) {
       return Before(A.Loc, B.Loc);
     });
     const GrowthSite *Primary = nullptr;
     std::optional<RepeatEvidence> Why;
-    for (const GrowthSite &Site : R.Growths) {
+    for (const GrowthSite &Site : Growths) {
       std::optional<RepeatEvidence> SiteWhy = whyRepeats(R, Site);
       if (!SiteWhy)
         continue;
@@ -756,12 +999,17 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
     if (!Primary)
       continue;
     UnboundedContainer Finding{R.Decl, *R.TheOwner, R.Type, Primary, *Why, {}};
-    for (const GrowthSite &Site : R.Growths) {
+    for (const GrowthSite &Site : Growths) {
       if (&Site != Primary)
         Finding.OtherSites.push_back(&Site);
-      if (!Finding.CacheLookup)
+      // A memo cache fills its own entries, not their insides.
+      if (!Finding.CacheLookup && !ReportElements)
         Finding.CacheLookup = cacheLookupFor(R, Site);
     }
+    if (ReportElements)
+      Finding.ElementPath = R.ElementPath;
+    if (auto It = GivenBack.find(R.Decl); It != GivenBack.end())
+      Finding.GivenBackRemoval = It->second;
     Findings.push_back(std::move(Finding));
   }
   llvm::sort(Findings,

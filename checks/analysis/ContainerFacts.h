@@ -14,6 +14,7 @@
 #include "analysis/Callbacks.h"
 #include "analysis/ContainerModel.h"
 #include "analysis/RepeatingPath.h"
+#include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <vector>
@@ -41,6 +42,14 @@ struct ShrinkSite {
   SourceLocation Loc;
   /// Inside a loop without a fixed trip count.
   bool InOpenEndedLoop = false;
+  /// Empties or replaces the whole container (clear, assignment, swap), as
+  /// opposed to removing some elements (erase, pop).
+  bool Whole = false;
+  /// The call, and the variable holding the key or value it removes, if
+  /// it names one: `M.erase(K)`, `M.erase(M.find(K))`,
+  /// `V.erase(std::remove(B, E, K), E)`.
+  const Expr *Call = nullptr;
+  const VarDecl *Key = nullptr;
 };
 
 /// Why a growth site runs again and again.
@@ -67,6 +76,12 @@ struct UnboundedContainer {
   /// A lookup that precedes a repeating growth in the same function: the
   /// container is a memo or lookup cache that inserts on a miss.
   const Expr *CacheLookup = nullptr;
+  /// Set when the growth is inside its elements (`M[K].push_back(X)`): how
+  /// the element is reached, e.g. "series_[...]".
+  std::string ElementPath;
+  /// A removal that does not bound it because the same key or value is
+  /// added right back (erase then re-insert, dedup then append).
+  SourceLocation GivenBackRemoval;
 };
 
 /// A lambda kept somewhere (stored, registered or passed to a call).
@@ -110,6 +125,11 @@ private:
     std::vector<GrowthSite> Growths;
     /// Shrinks on some path; they bound it only if one repeats.
     std::vector<ShrinkSite> Shrinks;
+    /// Growth and shrinks of its elements, when they are containers:
+    /// `M[K].push_back(X)`, `It->second.clear()`.
+    std::vector<GrowthSite> ElementGrowths;
+    std::vector<ShrinkSite> ElementShrinks;
+    std::string ElementPath;
     /// Certainly bounded: a returned local, ...
     bool AlwaysBounded = false;
     bool EscapesToUnseenCode = false;
@@ -136,7 +156,21 @@ private:
                    llvm::ArrayRef<const Expr *> Args, const WalkPosition &Where);
   void onCondition(const IfStmt &If, const WalkPosition &Where);
   void onAssignment(const BinaryOperator &Assign, const WalkPosition &Where);
-  void addShrink(Record &R, SourceLocation Loc, const WalkPosition &Where);
+  void addShrink(Record &R, SourceLocation Loc, const WalkPosition &Where,
+                 bool Whole = true);
+  /// For `M[K].push_back(X)` and the like: the record of `M`, and how the
+  /// element is reached.
+  Record *elementOwner(const Expr *Element, std::string &Path);
+  void onElementCall(const CallExpr &Call, const MemberCallView &View,
+                     const WalkPosition &Where);
+  bool elementsBounded(Record &R);
+  GrowthSite makeSite(const Expr &Call, const WalkPosition &Where);
+  /// Whether growth with the same key is reachable, in \p Site's function,
+  /// right after \p Site: the entry comes back (erase then re-insert, or
+  /// remove duplicates then append), so the removal bounds nothing.
+  bool isGivenBack(const Record &R, const ShrinkSite &Site);
+  /// The removals of the TU that isGivenBack found, by container.
+  llvm::DenseMap<const ValueDecl *, SourceLocation> GivenBack;
   void addGrowth(const ValueDecl &D, const Expr &Call, const Expr *Object,
                  const WalkPosition &Where);
 
@@ -173,6 +207,8 @@ private:
   /// body once, by a flag it checks and then sets.
   llvm::DenseSet<std::pair<const FunctionDecl *, const ValueDecl *>>
       CheckedFlags, SetFlags;
+  /// Control-flow graphs built for isGivenBack, by function.
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CFG>> CFGs;
   /// Answers of ownerIsShortLived, by class.
   llvm::DenseMap<const Decl *, bool> ShortLivedClasses;
   ASTContext *Context = nullptr;

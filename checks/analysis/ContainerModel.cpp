@@ -1,6 +1,7 @@
 //===--- ContainerModel.cpp - what a container is and what changes it -----===//
 
 #include "analysis/ContainerModel.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -86,9 +87,34 @@ bool hasMemberNamed(const CXXRecordDecl *Record, llvm::StringRef Name,
   });
 }
 
-bool isFiniteKeyType(QualType Key) {
+// A key type with few values: bool, an enum, a narrow integer or character
+// (std::byte is an enum), or a pair or tuple of such keys.
+bool isFiniteKeyType(QualType Key, unsigned MaxBits, const ASTContext &Context,
+                     unsigned Depth = 0) {
   Key = Key.getCanonicalType();
-  return Key->isBooleanType() || Key->isEnumeralType();
+  if (Key->isBooleanType() || Key->isEnumeralType())
+    return true;
+  if (Key->isIntegerType())
+    return Context.getTypeSize(Key) <= MaxBits;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Key->getAsCXXRecordDecl());
+  if (!Spec || Depth > 4 || !Spec->isInStdNamespace() ||
+      !llvm::is_contained({llvm::StringRef("pair"), llvm::StringRef("tuple")},
+                          Spec->getName()))
+    return false;
+  auto IsFinite = [&](const TemplateArgument &Arg) {
+    return Arg.getKind() == TemplateArgument::Type &&
+           isFiniteKeyType(Arg.getAsType(), MaxBits, Context, Depth + 1);
+  };
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Pack) {
+      if (!llvm::all_of(Arg.pack_elements(), IsFinite))
+        return false;
+    } else if (!IsFinite(Arg)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 } // namespace
@@ -106,6 +132,7 @@ ContainerModel::ContainerModel(ContainerModelOptions Options) {
     ExtraContainerTypes.insert(Name);
   for (const std::string &Name : Options.BoundedTypes)
     BoundedTypes.insert(Name);
+  FiniteKeyMaxBits = Options.FiniteKeyMaxBits;
 }
 
 std::optional<ContainerType> ContainerModel::classify(QualType T) const {
@@ -152,12 +179,20 @@ std::optional<ContainerType> ContainerModel::classify(QualType T) const {
     Result.Family = ContainerFamily::Custom;
     Result.SubscriptInserts = hasMemberNamed(Record, "mapped_type");
   } else {
+    // `struct TraceLog : std::vector<std::string> {}` is a vector.
+    if (Record && Record->hasDefinition())
+      for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases())
+        if (Base.getAccessSpecifier() == AS_public)
+          if (std::optional<ContainerType> BaseType = classify(Base.getType()))
+            return BaseType;
     return std::nullopt;
   }
 
   if (Result.Family == ContainerFamily::UniqueAssoc && !Args.empty() &&
       Args.front().getKind() == TemplateArgument::Type)
-    Result.KeyedByFiniteDomain = isFiniteKeyType(Args.front().getAsType());
+    Result.KeyedByFiniteDomain =
+        isFiniteKeyType(Args.front().getAsType(), FiniteKeyMaxBits,
+                        Template->getASTContext());
   return Result;
 }
 

@@ -35,8 +35,8 @@ struct ContainerType {
   std::string TemplateName;
   /// `operator[]` inserts (std::map, or any type with a `mapped_type`).
   bool SubscriptInserts = false;
-  /// A unique-key map or set keyed by `bool` or an enum: it cannot outgrow
-  /// the number of keys.
+  /// A unique-key map or set keyed by `bool`, an enum, a narrow integer or
+  /// a pair or tuple of those: it cannot outgrow the number of keys.
   bool KeyedByFiniteDomain = false;
 
   bool isAssociative() const {
@@ -68,6 +68,9 @@ struct ContainerModelOptions {
   std::vector<std::string> ExtraGrowMethods;
   std::vector<std::string> ExtraShrinkMethods;
   std::vector<std::string> BoundedTypes;
+  /// A map or set keyed by an integer of at most this many bits has at most
+  /// 2^bits entries: bounded.
+  unsigned FiniteKeyMaxBits = 8;
 };
 
 /// A call seen as "method Name on object Object", whether it is a resolved
@@ -128,6 +131,7 @@ private:
   llvm::StringSet<> ShrinkMethods;
   llvm::StringSet<> ExtraContainerTypes;
   llvm::StringSet<> BoundedTypes;
+  unsigned FiniteKeyMaxBits = 8;
 };
 
 /// `std::vector` for `std::__cxx11::vector`: the qualified name without

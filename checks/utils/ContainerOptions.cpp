@@ -10,6 +10,7 @@ constexpr llvm::StringLiteral GrowMethodsOption = "GrowMethods";
 constexpr llvm::StringLiteral ShrinkMethodsOption = "ShrinkMethods";
 constexpr llvm::StringLiteral BoundedTypesOption = "BoundedTypes";
 constexpr llvm::StringLiteral IgnoredNamesOption = "IgnoredNames";
+constexpr llvm::StringLiteral FiniteKeyMaxBitsOption = "FiniteKeyMaxBits";
 constexpr llvm::StringLiteral AssumeUnseenOption =
     "AssumeUnseenCodeDoesNotShrink";
 } // namespace
@@ -23,7 +24,8 @@ ContainerCheckOptions::ContainerCheckOptions(
       BoundedTypes(Options.getLocalOrGlobal(BoundedTypesOption, "")),
       IgnoredNames(Options.getLocalOrGlobal(IgnoredNamesOption, "")),
       AssumeUnseenCodeDoesNotShrink(
-          Options.getLocalOrGlobal(AssumeUnseenOption, false)) {
+          Options.getLocalOrGlobal(AssumeUnseenOption, false)),
+      FiniteKeyMaxBits(Options.getLocalOrGlobal(FiniteKeyMaxBitsOption, 8u)) {
   auto FullName = [CheckName](StringRef Option) {
     return (CheckName + "." + Option).str();
   };
@@ -39,6 +41,14 @@ ContainerCheckOptions::ContainerCheckOptions(
   Model.BoundedTypes =
       parseListOption(FullName(BoundedTypesOption), BoundedTypes,
                       ListEntryKind::QualifiedName, OnError);
+  // Wider than 32 bits would call 2^32 entries bounded.
+  Model.FiniteKeyMaxBits = FiniteKeyMaxBits;
+  if (FiniteKeyMaxBits > 32) {
+    OnError("invalid value '" + std::to_string(FiniteKeyMaxBits) +
+            "' for option '" + FullName(FiniteKeyMaxBitsOption) +
+            "': a key width of at most 32 bits; using 8");
+    Model.FiniteKeyMaxBits = 8;
+  }
   IgnoredNamesRegex =
       parseRegexOption(FullName(IgnoredNamesOption), IgnoredNames, OnError);
 }
@@ -51,6 +61,7 @@ void ContainerCheckOptions::store(const ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, BoundedTypesOption, BoundedTypes);
   Options.store(Opts, IgnoredNamesOption, IgnoredNames);
   Options.store(Opts, AssumeUnseenOption, AssumeUnseenCodeDoesNotShrink);
+  Options.store(Opts, FiniteKeyMaxBitsOption, FiniteKeyMaxBits);
 }
 
 ContainerFacts ContainerCheckOptions::makeFacts() const {
@@ -67,6 +78,7 @@ std::string ContainerCheckOptions::factsKey() const {
     Key += '\0'; // Cannot occur inside an option value.
   }
   Key += AssumeUnseenCodeDoesNotShrink ? '1' : '0';
+  Key += std::to_string(FiniteKeyMaxBits);
   return Key;
 }
 

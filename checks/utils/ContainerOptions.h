@@ -44,6 +44,7 @@ private:
   const StringRef BoundedTypes;
   const StringRef IgnoredNames;
   const bool AssumeUnseenCodeDoesNotShrink;
+  const unsigned FiniteKeyMaxBits;
 
   ContainerModelOptions Model;
   std::optional<llvm::Regex> IgnoredNamesRegex;
