@@ -141,6 +141,39 @@ bool reachableAfter(const CFG &Graph, const Stmt *From, const Stmt *To) {
   return false;
 }
 
+bool isOwnSize(const Expr *E, const ValueDecl *Container, unsigned Depth);
+
+// `C.size() + N`, `Old + N` with `Old = C.size()`: a new size above the
+// current one.
+bool growsFromOwnSize(const Expr *Size, const ValueDecl *Container,
+                      unsigned Depth = 0) {
+  if (!Size || Depth > 4)
+    return false;
+  Size = Size->IgnoreParenImpCasts();
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Size)) {
+    if (Binary->getOpcode() != BO_Add && Binary->getOpcode() != BO_Mul)
+      return false;
+    return growsFromOwnSize(Binary->getLHS(), Container, Depth + 1) ||
+           growsFromOwnSize(Binary->getRHS(), Container, Depth + 1) ||
+           isOwnSize(Binary->getLHS(), Container, Depth) ||
+           isOwnSize(Binary->getRHS(), Container, Depth);
+  }
+  return false;
+}
+
+bool isOwnSize(const Expr *E, const ValueDecl *Container, unsigned Depth) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl())
+      return Method->getIdentifier() && Method->getName() == "size" &&
+             ContainerModel::referencedDecl(
+                 Call->getImplicitObjectArgument()) == Container;
+  if (const VarDecl *Var = referencedVar(E))
+    if (Var->isLocalVarDecl() && Var->getInit() && Depth < 4)
+      return isOwnSize(Var->getInit(), Container, Depth + 1);
+  return false;
+}
+
 // Registration and configuration: `add`, `set`, `register`, `route`, `on`
 // followed by a capitalised word or an underscore, or alone.
 bool looksLikeSetUp(const FunctionDecl &F) {
@@ -492,7 +525,12 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
   Record *R = recordFor(D);
   if (!R)
     return onElementCall(Call, View, Where);
-  switch (Model.effectOfMethod(R->Type, View.Method)) {
+  CallEffect Effect = Model.effectOfMethod(R->Type, View.Method);
+  // `V.resize(V.size() + N)` appends N elements.
+  if (View.Method == "resize" && !View.Args.empty() &&
+      growsFromOwnSize(View.Args.front(), D))
+    Effect = CallEffect::Grows;
+  switch (Effect) {
   case CallEffect::Grows:
     addGrowth(*D, Call, View.Object, Where);
     return;

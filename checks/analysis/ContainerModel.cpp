@@ -246,6 +246,9 @@ std::vector<std::string> ContainerModel::shrinkMethodNames() const {
 }
 
 std::optional<Owner> ContainerModel::ownerOf(const ValueDecl &D) {
+  // A pointer or a reference aliases a container someone else owns.
+  if (D.getType()->isPointerType() || D.getType()->isReferenceType())
+    return std::nullopt;
   if (const auto *Field = dyn_cast<FieldDecl>(&D))
     return Owner{OwnerKind::Member, Field->getParent()};
   const auto *Var = dyn_cast<VarDecl>(&D);
