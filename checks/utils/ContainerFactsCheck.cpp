@@ -34,7 +34,7 @@ bool checkListNames(StringRef List, StringRef Check) {
   List.split(Globs, ',');
   return llvm::any_of(Globs, [&](StringRef Glob) {
     Glob = Glob.trim();
-    return !Glob.empty() && !Glob.starts_with("-") &&
+    return !Glob.empty() && Glob.front() != '-' &&
            wildcardMatches(Glob, Check);
   });
 }
@@ -49,7 +49,8 @@ bool lineSuppresses(StringRef Line, NoLintScope Scope, StringRef Check) {
        Pos = Line.find("NOLINT", Pos + 1)) {
     StringRef Rest = Line.drop_front(Pos + strlen("NOLINT"));
     bool NextLine = Rest.consume_front("NEXTLINE");
-    if (Rest.starts_with("BEGIN") || Rest.starts_with("END") ||
+    // StringRef::starts_with is not in every supported LLVM.
+    if (Rest.take_front(5) == "BEGIN" || Rest.take_front(3) == "END" ||
         NextLine != (Scope == NoLintScope::NextLine))
       continue;
     if (!Rest.consume_front("("))

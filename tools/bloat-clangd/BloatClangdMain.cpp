@@ -25,11 +25,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Compat.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
@@ -69,8 +70,12 @@ using CheckList = std::vector<std::unique_ptr<ClangTidyCheck>>;
 
 // clangd's functions around the wrapped calls. The names are the mangled
 // ones of clangd 16 to 22; Logger::Level is an unsigned char there.
+#if LLVM_VERSION_MAJOR >= 18
+// clangd's FastCheckFilter and isFastTidyCheck came with LLVM 18.
+#define BLOAT_CLANGD_WRAPS_FAST_CHECKS 1
 std::optional<bool> realIsFastTidyCheck(llvm::StringRef Check) __asm__(
     "__real__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE");
+#endif
 CheckList
 realCreateChecksForLanguage(const ClangTidyCheckFactories *Factories,
                             ClangTidyContext *Context) __asm__(
@@ -93,6 +98,10 @@ namespace {
 constexpr unsigned char LogVerbose = 1, LogInfo = 2;
 constexpr llvm::StringLiteral BloatPrefix = "bloat-";
 constexpr llvm::StringLiteral DocsURLFlag = "--bloat-docs-url=";
+
+bool isBloatCheck(llvm::StringRef Name) {
+  return Name.take_front(BloatPrefix.size()) == BloatPrefix;
+}
 
 template <typename... Ts>
 void logLine(unsigned char Level, const char *Format, Ts &&...Args) {
@@ -255,7 +264,7 @@ std::vector<char *> takeOwnFlags(int Argc, char *Argv[]) {
       DocsURL = FromEnvironment;
   if (!DocsURL)
     DocsURL = localDocsURL(Argv[0]);
-  if (!DocsURL->empty() && !llvm::StringRef(*DocsURL).ends_with("/"))
+  if (!DocsURL->empty() && DocsURL->back() != '/')
     *DocsURL += '/';
   docsBaseURL() = *DocsURL;
   ClangdArgs.push_back(nullptr);
@@ -271,10 +280,11 @@ bool asksForVersion(int Argc, char *Argv[]) {
 
 } // namespace
 
+#ifdef BLOAT_CLANGD_WRAPS_FAST_CHECKS
 std::optional<bool> wrappedIsFastTidyCheck(llvm::StringRef Check) __asm__(
     "__wrap__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE");
 std::optional<bool> wrappedIsFastTidyCheck(llvm::StringRef Check) {
-  if (Check.starts_with(BloatPrefix) && hasFactory(bloatFactories(), Check)) {
+  if (isBloatCheck(Check) && hasFactory(bloatFactories(), Check)) {
     logOnce(("bloat-clangd: " + Check +
              " counts as a fast check in bloat-clangd: every "
              "FastCheckFilter keeps it")
@@ -283,6 +293,7 @@ std::optional<bool> wrappedIsFastTidyCheck(llvm::StringRef Check) {
   }
   return realIsFastTidyCheck(Check);
 }
+#endif
 
 CheckList wrappedCreateChecksForLanguage(
     const ClangTidyCheckFactories *Factories,
@@ -353,8 +364,7 @@ llvm::json::Value wrappedPublishDiagnosticsToJSON(
   llvm::json::Object *Message = JSON.getAsObject();
   llvm::json::Array *Diagnostics =
       Message ? Message->getArray("diagnostics") : nullptr;
-  std::optional<llvm::StringRef> URI = Message ? Message->getString("uri")
-                                              : std::nullopt;
+  auto URI = Message ? Message->getString("uri") : std::nullopt;
   if (!Diagnostics || !URI)
     return JSON;
   for (const ConfigWarning &Warning : configWarnings().get(pathOfURI(*URI))) {
@@ -370,9 +380,8 @@ llvm::json::Value wrappedPublishDiagnosticsToJSON(
   }
   for (llvm::json::Value &Diagnostic : *Diagnostics) {
     llvm::json::Object *Fields = Diagnostic.getAsObject();
-    std::optional<llvm::StringRef> Code =
-        Fields ? Fields->getString("code") : std::nullopt;
-    if (!Code || !Code->starts_with(BloatPrefix))
+    auto Code = Fields ? Fields->getString("code") : std::nullopt;
+    if (!Code || !isBloatCheck(*Code))
       continue;
     if (docsBaseURL().empty())
       Fields->erase("codeDescription");
