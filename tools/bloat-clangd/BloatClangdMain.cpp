@@ -68,8 +68,9 @@ using clang::tidy::ClangTidyCheckFactories;
 using clang::tidy::ClangTidyContext;
 using CheckList = std::vector<std::unique_ptr<ClangTidyCheck>>;
 
-// clangd's functions around the wrapped calls. The names are the mangled
-// ones of clangd 16 to 22; Logger::Level is an unsigned char there.
+// clangd's functions around the wrapped calls, by their mangled names (read
+// from Debian's LLVM 19 archives; a name that is missing fails the link).
+// clangd's Logger::Level is an unsigned char.
 #if LLVM_VERSION_MAJOR >= 18
 // clangd's FastCheckFilter and isFastTidyCheck came with LLVM 18.
 #define BLOAT_CLANGD_WRAPS_FAST_CHECKS 1
@@ -128,16 +129,17 @@ bool hasFactory(const ClangTidyCheckFactories &Factories,
   });
 }
 
-/// Logs \p Message at info level the first time, then at verbose level: a
-/// dropped check is said once in the default log, and each time in a
-/// verbose one.
-void logOnceThenVerbose(const std::string &Message) {
+/// Logs \p Message at info level the first time \p Key comes, then at
+/// verbose level: a dropped check is said once in the default log, and each
+/// time in a verbose one. Keys name a check and a reason, not a file, so
+/// that what is remembered stays small however many files are opened.
+void logOnceThenVerbose(llvm::StringRef Key, const std::string &Message) {
   static std::mutex Mutex;
   static llvm::StringSet<> Said;
   bool First;
   {
     std::lock_guard<std::mutex> Lock(Mutex);
-    First = Said.insert(Message).second;
+    First = Said.insert(Key).second;
   }
   logLine(First ? LogInfo : LogVerbose, "{0}", Message);
 }
@@ -308,7 +310,8 @@ wrappedCreateChecksForLanguage(const ClangTidyCheckFactories *Factories,
   CheckList Checks = realCreateChecksForLanguage(Factories, Context);
   ConfigWarningsBeingMade = nullptr;
   for (const ConfigWarning &Warning : Warnings)
-    logOnceThenVerbose(llvm::formatv("bloat-clangd: {0}: {1}: {2}{3}",
+    logOnceThenVerbose(Warning.Message,
+                       llvm::formatv("bloat-clangd: {0}: {1}: {2}{3}",
                                      Context->getCurrentFile(),
                                      Warning.IsError ? "error" : "warning",
                                      Warning.Message, ConfigCheckSuffix)
@@ -330,7 +333,8 @@ wrappedCreateChecksForLanguage(const ClangTidyCheckFactories *Factories,
               "checks need C++)"
             : "clangd filtered it out (FastCheckFilter, or a check clangd "
               "disables)";
-    logOnceThenVerbose(llvm::formatv("bloat-clangd: {0} is enabled but does "
+    logOnceThenVerbose((Name + "\n" + Why).str(),
+                       llvm::formatv("bloat-clangd: {0} is enabled but does "
                                      "not run on {1}: {2}",
                                      Name, Context->getCurrentFile(), Why)
                            .str());
