@@ -21,6 +21,8 @@ LINE: MESSAGE", then "href: CODE URL" when it links documentation). Setups:
   clangd-bad-option
                  as clangd-add, with a malformed bloat option value.
   none           no .clangd and no .clang-tidy: clangd's default checks.
+  nolint         as clang-tidy, with // NOLINT(bloat-unbounded-container) on
+                 the declaration of `history` in leaky_state.h.
 
 With --open-c it also opens a C file. clangd's log goes to WORK_DIR/clangd.log.
 Every assertion is printed; the exit code is non-zero on the first failure.
@@ -137,6 +139,16 @@ def set_up(work, setup):
     write(os.path.join(work, "compile_flags.txt"), "-std=c++17\n")
     if setup == "none":
         return
+    if setup == "nolint":
+        header = os.path.join(work, "leaky_state.h")
+        with open(header) as f:
+            text = f.read()
+        declaration = "  std::vector<Event> history;\n"
+        if declaration not in text:
+            fail("no declaration of history in leaky_state.h")
+        write(header, text.replace(
+            declaration, "  std::vector<Event> history; "
+            "// NOLINT(bloat-unbounded-container)\n"))
     tidy = "Checks: '-*,bloat-*'\n"
     if setup == "bad-option":
         tidy += ("CheckOptions:\n"
