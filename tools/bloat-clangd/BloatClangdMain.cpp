@@ -144,6 +144,7 @@ void logOnceThenVerbose(llvm::StringRef Key, const std::string &Message) {
   logLine(First ? LogInfo : LogVerbose, "{0}", Message);
 }
 
+#ifdef BLOAT_CLANGD_WRAPS_FAST_CHECKS
 /// Logs \p Message at info level the first time only.
 void logOnce(const std::string &Message) {
   static std::mutex Mutex;
@@ -155,6 +156,7 @@ void logOnce(const std::string &Message) {
   }
   logLine(LogInfo, "{0}", Message);
 }
+#endif
 
 constexpr llvm::StringLiteral ConfigCheckSuffix = " [clang-tidy-config]";
 
