@@ -51,6 +51,23 @@ DynTypedNode WalkPosition::parentThroughWrappers(
   return {};
 }
 
+const Stmt *WalkPosition::conditionOwner(const Stmt &S) const {
+  const Stmt *Child = &S;
+  for (const DynTypedNode &Node : llvm::reverse(Ancestors)) {
+    const auto *Parent = Node.get<Stmt>();
+    if (!Parent)
+      return nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(Parent))
+      return If->getCond() == Child ? If : nullptr;
+    if (const auto *Conditional = dyn_cast<ConditionalOperator>(Parent))
+      return Conditional->getCond() == Child ? Conditional : nullptr;
+    if (!isa<Expr>(Parent))
+      return nullptr;
+    Child = Parent;
+  }
+  return nullptr;
+}
+
 void BodyWalker::walkFunction(const FunctionDecl &Function) {
   Position = WalkPosition();
   Position.Function = &Function;

@@ -33,6 +33,12 @@ public:
   const Stmt *innermostLoop() const {
     return Loops.empty() ? nullptr : Loops.back();
   }
+  /// Every loop around it that repeats it, inside function(), outermost
+  /// first.
+  llvm::ArrayRef<const Stmt *> loops() const { return Loops; }
+  /// The statement (an if, or a `?:` as in assert) whose condition holds it,
+  /// if it is inside a condition of the innermost such statement.
+  const Stmt *conditionOwner(const Stmt &S) const;
   /// It runs once: in the initialiser of a global, a static local or a
   /// member.
   bool runsOnceAtInitialization() const { return RunsOnce; }

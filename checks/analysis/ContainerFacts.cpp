@@ -3,7 +3,10 @@
 #include "analysis/ContainerFacts.h"
 #include "analysis/BodyWalk.h"
 #include "analysis/Callbacks.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::bloat {
@@ -37,6 +40,211 @@ const CXXRecordDecl *templatePatternOf(const CXXRecordDecl *Record) {
   return Record;
 }
 
+// The implicit or defaulted copy or move of a whole object assigns each of
+// its members: that copies a container, it does not bound the one it reads
+// from, nor the one it overwrites in a way the program relies on.
+bool isMemberwiseCopy(const FunctionDecl *F) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(F);
+  return Method && (Method->isImplicit() || Method->isDefaulted()) &&
+         (Method->isCopyAssignmentOperator() ||
+          Method->isMoveAssignmentOperator());
+}
+
+// Registration and configuration: `add`, `set`, `register`, `route`, `on`
+// followed by a capitalised word or an underscore, or alone.
+bool looksLikeSetUp(const FunctionDecl &F) {
+  if (!F.getIdentifier())
+    return false;
+  llvm::StringRef Name = F.getName();
+  for (llvm::StringRef Prefix :
+       {"add", "set", "register", "route", "on", "Add", "Set", "Register",
+        "Route", "On"}) {
+    if (!Name.starts_with(Prefix))
+      continue;
+    llvm::StringRef Rest = Name.drop_front(Prefix.size());
+    if (Rest.empty() || Rest.front() == '_' || isUppercase(Rest.front()))
+      return true;
+  }
+  return false;
+}
+
+// Leaves the function or the loop: `return`, `throw`, `break`, `continue`,
+// alone or somewhere at the top level of a block.
+bool isExitBranch(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Compound = dyn_cast<CompoundStmt>(S))
+    return llvm::any_of(Compound->body(), [](const Stmt *Child) {
+      return isa<ReturnStmt, BreakStmt, ContinueStmt, CXXThrowExpr>(Child);
+    });
+  return isa<ReturnStmt, BreakStmt, ContinueStmt, CXXThrowExpr>(S);
+}
+
+// `Flag` or `!Flag` for a bool variable or member: the declaration.
+const ValueDecl *testedFlag(const Expr *Cond) {
+  if (!Cond)
+    return nullptr;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond))
+    if (Not->getOpcode() == UO_LNot)
+      Cond = Not->getSubExpr()->IgnoreParenImpCasts();
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Cond))
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(Cond))
+    D = Member->getMemberDecl();
+  if (!D || !isa<VarDecl, FieldDecl>(D) ||
+      !D->getType().getNonReferenceType()->isBooleanType())
+    return nullptr;
+  return cast<ValueDecl>(D->getCanonicalDecl());
+}
+
+// Whether \p T names \p Class: itself, through pointers, references and
+// arrays, or as a template argument (`std::vector<C>`, `unique_ptr<C>`).
+bool typeMentions(QualType T, const CXXRecordDecl *Class, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 8)
+    return false;
+  T = T.getCanonicalType();
+  while (true) {
+    if (T->isPointerType() || T->isReferenceType())
+      T = T->getPointeeType().getCanonicalType();
+    else if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+      T = Array->getElementType().getCanonicalType();
+    else
+      break;
+  }
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (templatePatternOf(Record) == Class)
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Type &&
+        typeMentions(Arg.getAsType(), Class, Depth + 1))
+      return true;
+    if (Arg.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &Element : Arg.pack_elements())
+        if (Element.getKind() == TemplateArgument::Type &&
+            typeMentions(Element.getAsType(), Class, Depth + 1))
+          return true;
+  }
+  return false;
+}
+
+// Looks, in the file that defines a class, for an instance of it that may
+// outlive the call that makes it: a global or static, a member of another
+// class, a lambda capture, a heap allocation, a derived class.
+class LongLivedInstanceFinder
+    : public RecursiveASTVisitor<LongLivedInstanceFinder> {
+public:
+  LongLivedInstanceFinder(const CXXRecordDecl &Class, ASTContext &Context)
+      : Class(&Class), Context(Context), SM(Context.getSourceManager()),
+        File(SM.getFileID(SM.getExpansionLoc(Class.getLocation()))) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (Found)
+      return false;
+    // Only the file that defines the class may hold its instances.
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.getFileID(SM.getExpansionLoc(D->getLocation())) != File)
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    bool Automatic = isa<ParmVarDecl>(Var) ||
+                     (Var->isLocalVarDecl() && !Var->isStaticLocal() &&
+                      Var->getTSCSpec() == TSCS_unspecified);
+    if (typeMentions(Var->getType(), Class) &&
+        (!Automatic || livesAsLongAsTheProcess(*Var)))
+      Found = true;
+    return !Found;
+  }
+  // An automatic local or a temporary: an instance that dies with its scope.
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    if (const CXXRecordDecl *Record = Construct->getType()->getAsCXXRecordDecl())
+      if (templatePatternOf(Record) == Class)
+        SawInstance = true;
+    return true;
+  }
+  // `std::make_unique<C>()`, `std::make_shared<C>()`: on the heap.
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (const TemplateArgumentList *Args =
+              Callee->getTemplateSpecializationArgs())
+        for (const TemplateArgument &Arg : Args->asArray())
+          if (Arg.getKind() == TemplateArgument::Type &&
+              typeMentions(Arg.getAsType(), Class))
+            Found = true;
+    return !Found;
+  }
+  bool VisitFieldDecl(FieldDecl *Field) {
+    const auto *Parent = dyn_cast<CXXRecordDecl>(Field->getParent());
+    if ((!Parent || templatePatternOf(Parent) != Class) &&
+        typeMentions(Field->getType(), Class))
+      Found = true;
+    return !Found;
+  }
+  bool VisitCXXNewExpr(CXXNewExpr *New) {
+    if (typeMentions(New->getAllocatedType(), Class))
+      Found = true;
+    return !Found;
+  }
+  bool VisitCXXRecordDecl(CXXRecordDecl *Record) {
+    if (Record->hasDefinition() && Record != Class)
+      for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases())
+        if (typeMentions(Base.getType(), Class))
+          Found = true;
+    return !Found;
+  }
+  bool VisitLambdaExpr(LambdaExpr *Lambda) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() &&
+          Capture.getCaptureKind() == LCK_ByCopy)
+        if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          if (typeMentions(Var->getType(), Class))
+            Found = true;
+    return !Found;
+  }
+
+  /// An instance that may outlive its scope, or whose scope lasts.
+  bool Found = false;
+  /// Any instance at all.
+  bool SawInstance = false;
+
+private:
+  // A local of main, or of a function with an endless loop (a worker, an
+  // event loop), lives as long as the program does.
+  bool livesAsLongAsTheProcess(const VarDecl &Var) {
+    const auto *Function =
+        dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+    if (!Function || isa<ParmVarDecl>(Var))
+      return false;
+    return Function->isMain() || hasOpenEndedLoop(Function->getBody());
+  }
+  bool hasOpenEndedLoop(const Stmt *S) {
+    if (!S)
+      return false;
+    if (isLoop(*S) && isOpenEndedLoop(*S, Context))
+      return true;
+    return llvm::any_of(S->children(),
+                        [this](const Stmt *Child) {
+                          return hasOpenEndedLoop(Child);
+                        });
+  }
+
+  const CXXRecordDecl *Class;
+  ASTContext &Context;
+  const SourceManager &SM;
+  FileID File;
+};
+
 } // namespace
 
 ContainerFacts::ContainerFacts(ContainerModel Model,
@@ -54,7 +262,7 @@ void ContainerFacts::visit(const Stmt &S, const WalkPosition &Where) {
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
     if (Construct->getNumArgs() > 0)
       onArguments(Construct->getConstructor(),
-                  {Construct->getArgs(), Construct->getNumArgs()});
+                  {Construct->getArgs(), Construct->getNumArgs()}, Where);
   } else if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
     onLambda(*Lambda, Where);
   } else if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
@@ -72,7 +280,30 @@ void ContainerFacts::visit(const Stmt &S, const WalkPosition &Where) {
     if (Binary->getOpcode() == BO_AddAssign &&
         Binary->getLHS()->isTypeDependent())
       onDependentOperator(S, Where);
+    else if (Binary->getOpcode() == BO_Assign)
+      onAssignment(*Binary, Where);
+  } else if (const auto *If = dyn_cast<IfStmt>(&S)) {
+    onCondition(*If, Where);
   }
+}
+
+void ContainerFacts::onCondition(const IfStmt &If, const WalkPosition &Where) {
+  const FunctionDecl *F = Where.function();
+  if (!F || !isExitBranch(If.getThen()))
+    return;
+  if (const ValueDecl *Flag = testedFlag(If.getCond()))
+    CheckedFlags.insert({F->getCanonicalDecl(), Flag});
+}
+
+void ContainerFacts::onAssignment(const BinaryOperator &Assign,
+                                  const WalkPosition &Where) {
+  const FunctionDecl *F = Where.function();
+  const auto *Value =
+      dyn_cast<CXXBoolLiteralExpr>(Assign.getRHS()->IgnoreParenImpCasts());
+  if (!F || !Value || !Value->getValue())
+    return;
+  if (const ValueDecl *Flag = testedFlag(Assign.getLHS()))
+    SetFlags.insert({F->getCanonicalDecl(), Flag});
 }
 
 void ContainerFacts::onDependentOperator(const Stmt &Operator,
@@ -98,6 +329,10 @@ void ContainerFacts::clear() {
   Records.clear();
   NotContainers.clear();
   Lambdas.clear();
+  SizeCaps.clear();
+  CheckedFlags.clear();
+  SetFlags.clear();
+  ShortLivedClasses.clear();
   Paths = RepeatingPaths();
   Context = nullptr;
 }
@@ -116,7 +351,10 @@ ContainerFacts::Record *ContainerFacts::recordFor(const ValueDecl *D) {
     return nullptr;
   std::optional<ContainerType> Type = Model.classify(D->getType());
   if (!Type) {
-    NotContainers.insert(Loc);
+    // A parameter of a function template (`C &Items`) is a container in
+    // the instantiations that share its location.
+    if (!D->getType()->isDependentType())
+      NotContainers.insert(Loc);
     return nullptr;
   }
   Record &R = Records[Loc];
@@ -132,21 +370,21 @@ void ContainerFacts::onCall(const CallExpr &Call, const WalkPosition &Where) {
   if (std::optional<MemberCallView> View =
           ContainerModel::viewMemberCall(Call)) {
     onMemberCall(Call, *View, Where);
-    onArguments(Callee, View->Args);
+    onArguments(Callee, View->Args, Where);
   } else if (Callee && ContainerModel::isInserterFunction(*Callee)) {
     if (!Args.empty())
       if (const ValueDecl *D = ContainerModel::referencedDecl(Args.front()))
         addGrowth(*D, Call, Args.front(), Where);
   } else if (isa<CXXOperatorCallExpr>(Call) &&
              isa_and_nonnull<CXXMethodDecl>(Callee)) {
-    onArguments(Callee, Args.drop_front()); // Args[0] is the object.
+    onArguments(Callee, Args.drop_front(), Where); // Args[0] is the object.
   } else {
-    onArguments(Callee, Args);
+    onArguments(Callee, Args, Where);
   }
 
   if (Callee)
-    Paths.addCallSite(*Callee, Call, Where.function(), Where.innermostLoop(),
-                      Where.runsOnceAtInitialization());
+    Paths.addCallSite(*Callee, Call, Where.function(), Where.loops(),
+                      Where.runsOnceAtInitialization(), *Context);
 }
 
 void ContainerFacts::onMemberCall(const CallExpr &Call,
@@ -161,14 +399,32 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
     addGrowth(*D, Call, View.Object, Where);
     return;
   case CallEffect::Shrinks:
-    R->Shrunk = true;
+    if (!isMemberwiseCopy(Where.function()))
+      addShrink(*R, Call.getBeginLoc(), Where);
     return;
-  case CallEffect::Inspects:
-    // `if (c.size() < Max) c.push_back(x);`, `if (c.size() >= Max) return;`
-    if (isComparison(Where.parentThroughWrappers()))
-      if (const FunctionDecl *F = Where.function())
+  case CallEffect::Inspects: {
+    const FunctionDecl *F = Where.function();
+    if (!F)
+      return;
+    const Stmt *Condition = Where.conditionOwner(Call);
+    if (View.Method == "empty") {
+      // "Filled once": `if (!C.empty()) return;`, `assert(C.empty())`.
+      const auto *If = dyn_cast_or_null<IfStmt>(Condition);
+      if ((If && isExitBranch(If->getThen())) ||
+          isa_and_nonnull<ConditionalOperator>(Condition))
         R->GuardedIn.insert(F->getCanonicalDecl());
+      return;
+    }
+    // `if (c.size() < Max) c.push_back(x);`, `if (c.size() >= Max) return;`
+    if (!isComparison(Where.parentThroughWrappers()))
+      return;
+    R->GuardedIn.insert(F->getCanonicalDecl());
+    // A cap that leaves the function caps whatever grows after it.
+    if (const auto *If = dyn_cast_or_null<IfStmt>(Condition))
+      if (isExitBranch(If->getThen()))
+        SizeCaps.push_back({F->getCanonicalDecl(), Call.getBeginLoc()});
     return;
+  }
   case CallEffect::LooksUp:
     if (const FunctionDecl *F = Where.function())
       R->Lookups.push_back({&Call, F->getCanonicalDecl()});
@@ -178,8 +434,19 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
   }
 }
 
+void ContainerFacts::addShrink(Record &R, SourceLocation Loc,
+                               const WalkPosition &Where) {
+  ShrinkSite Site;
+  Site.Function = Where.function();
+  Site.Loc = Loc;
+  Site.InOpenEndedLoop =
+      Paths.openEndedLoopAmong(Where.loops(), *Context) != nullptr;
+  R.Shrinks.push_back(Site);
+}
+
 void ContainerFacts::onArguments(const FunctionDecl *Callee,
-                                 llvm::ArrayRef<const Expr *> Args) {
+                                 llvm::ArrayRef<const Expr *> Args,
+                                 const WalkPosition &Where) {
   for (auto [Index, Arg] : llvm::enumerate(Args)) {
     const ValueDecl *D = ContainerModel::referencedDecl(Arg);
     Record *R = recordFor(D);
@@ -191,7 +458,8 @@ void ContainerFacts::onArguments(const FunctionDecl *Callee,
       continue;
     }
     if (ContainerModel::isDrainingFunction(*Callee)) {
-      R->Shrunk = true;
+      if (!isMemberwiseCopy(Where.function()))
+        addShrink(*R, Arg->getBeginLoc(), Where);
       continue;
     }
     if (Index >= Callee->getNumParams())
@@ -202,7 +470,7 @@ void ContainerFacts::onArguments(const FunctionDecl *Callee,
     // splice, ...); they are not analysed, so it counts as a shrink.
     const FunctionDecl *Definition = nullptr;
     if (isLibraryFunction(*Callee))
-      R->Shrunk = true;
+      addShrink(*R, Arg->getBeginLoc(), Where);
     else if (Callee->isDefined(Definition) &&
              Index < Definition->getNumParams())
       R->PassedTo.push_back(Definition->getParamDecl(Index));
@@ -225,6 +493,19 @@ void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
   Site.Call = &Call;
   Site.Loc = Loc;
   Site.Context = Where.context();
+  Site.OpenEndedLoop = Paths.openEndedLoopAmong(Where.loops(), *Context);
+  // `M[K]` that is not assigned to may be a read after a lookup.
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call))
+    if (Operator->getOperator() == OO_Subscript) {
+      const auto *Assign = Where.parentThroughWrappers().get<BinaryOperator>();
+      const auto *AssignCall =
+          Where.parentThroughWrappers().get<CXXOperatorCallExpr>();
+      bool Assigned =
+          (Assign && Assign->isAssignmentOp()) ||
+          (AssignCall && AssignCall->isAssignmentOp() &&
+           AssignCall->getArg(0)->IgnoreParenImpCasts() == Operator);
+      Site.MayOnlyRead = !Assigned;
+    }
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(
           Object ? Object->IgnoreParenImpCasts() : nullptr))
     if (const auto *Base = dyn_cast_or_null<VarDecl>(
@@ -264,7 +545,7 @@ void ContainerFacts::onReturn(const ReturnStmt &Return,
     return;
   // A returned local ends its life here: the caller owns what it became.
   if (R->TheOwner->Kind == OwnerKind::Local) {
-    R->Shrunk = true;
+    R->AlwaysBounded = true;
     return;
   }
   // A long-lived container handed out by mutable reference may be drained
@@ -294,16 +575,41 @@ bool ContainerFacts::mayBeShrunkElsewhere(const Record &R) const {
   return false;
 }
 
-bool ContainerFacts::isBounded(const Record &R) const {
-  if (R.Type.KeyedByFiniteDomain)
+bool ContainerFacts::shrinkRepeats(const ShrinkSite &Site) {
+  if (Site.InOpenEndedLoop)
     return true;
+  // A lambda that is not kept runs where it is written: it repeats when the
+  // function around it does.
+  for (const FunctionDecl *F = Site.Function; F;) {
+    if (Paths.causeOf(F))
+      return true;
+    const auto *Method = dyn_cast<CXXMethodDecl>(F);
+    if (!Method || !Method->getParent()->isLambda())
+      return false;
+    F = dyn_cast_or_null<FunctionDecl>(
+        Method->getParent()->getDeclContext()->getNonClosureAncestor());
+  }
+  return false;
+}
+
+bool ContainerFacts::isBounded(const Record &R) {
+  if (R.Type.KeyedByFiniteDomain || R.AlwaysBounded)
+    return true;
+  // A local may be drained anywhere in its function; for anything that
+  // lives longer, only a shrink that runs again and again keeps up with
+  // growth that does (not one in a destructor, in set-up, or in a function
+  // nothing calls).
+  bool Local = R.TheOwner && R.TheOwner->Kind == OwnerKind::Local;
   // The container itself, then every parameter it is passed to, transitively.
   llvm::SmallVector<const Record *, 4> Worklist = {&R};
   llvm::DenseSet<const Record *> Seen = {&R};
   while (!Worklist.empty()) {
     const Record *Current = Worklist.pop_back_val();
-    if (Current->Shrunk || mayBeShrunkElsewhere(*Current))
+    if (Current->AlwaysBounded || mayBeShrunkElsewhere(*Current))
       return true;
+    for (const ShrinkSite &Site : Current->Shrinks)
+      if (Local || shrinkRepeats(Site))
+        return true;
     for (const ParmVarDecl *Param : Current->PassedTo) {
       auto It = Records.find(Param->getCanonicalDecl()->getLocation());
       if (It != Records.end() && Seen.insert(&It->second).second)
@@ -313,12 +619,59 @@ bool ContainerFacts::isBounded(const Record &R) const {
   return false;
 }
 
+bool ContainerFacts::isCappedOrOnce(const GrowthSite &Site) const {
+  const FunctionDecl *F = Site.Context.Function;
+  if (!F)
+    return false;
+  F = F->getCanonicalDecl();
+  const SourceManager &SM = Context->getSourceManager();
+  for (auto [Function, Loc] : SizeCaps)
+    if (Function == F && SM.isBeforeInTranslationUnit(Loc, Site.Loc))
+      return true;
+  for (auto [Function, Flag] : CheckedFlags)
+    if (Function == F && SetFlags.contains({F, Flag}))
+      return true;
+  return false;
+}
+
+bool ContainerFacts::ownerIsShortLived(const Record &R) {
+  const auto *Field = dyn_cast<FieldDecl>(R.Decl);
+  if (!Field)
+    return false;
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Class)
+    return false;
+  Class = templatePatternOf(Class);
+  auto [It, Inserted] = ShortLivedClasses.try_emplace(Class, false);
+  if (!Inserted)
+    return It->second;
+  // Only a class no other TU can name has all its instances in this one:
+  // a local class, one in an anonymous namespace, or one declared only in
+  // the main file, not in a header.
+  const SourceManager &SM = Context->getSourceManager();
+  auto InMainFile = [&SM](const Decl *D) {
+    return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
+  };
+  bool SeenWhole = Class->isLocalClass() || !Class->isExternallyVisible() ||
+                   llvm::all_of(Class->redecls(), InMainFile);
+  if (!SeenWhole)
+    return false;
+  LongLivedInstanceFinder Finder(*Class, *Context);
+  for (Decl *Top : Context->getTraversalScope())
+    Finder.TraverseDecl(Top);
+  // With no instance in sight the TU cannot tell: report as before.
+  bool ShortLived = Finder.SawInstance && !Finder.Found;
+  ShortLivedClasses[Class] = ShortLived;
+  return ShortLived;
+}
+
 std::optional<RepeatEvidence>
 ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site) {
   const FunctionDecl *Function = Site.Context.Function;
   if (Site.Context.RunsOnceAtInitialization || !Function ||
       isa<CXXConstructorDecl>(Function) ||
-      R.GuardedIn.contains(Function->getCanonicalDecl()))
+      R.GuardedIn.contains(Function->getCanonicalDecl()) ||
+      isCappedOrOnce(Site))
     return std::nullopt;
 
   if (R.TheOwner->Kind == OwnerKind::Local) {
@@ -334,9 +687,22 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site) {
         return RepeatEvidence{RepeatEvidence::LocalAcrossLoop, Loop, Function};
     return std::nullopt;
   }
-  if (!Site.Context.Loops.empty())
-    return RepeatEvidence{RepeatEvidence::InsideLoop,
-                          Site.Context.Loops.front(), Function};
+  // A loop with a fixed trip count multiplies the growth by a finite
+  // factor: only a loop without one, or the function itself repeating,
+  // makes it unbounded.
+  if (Site.OpenEndedLoop)
+    return RepeatEvidence{RepeatEvidence::InsideLoop, Site.OpenEndedLoop,
+                          Function};
+  // A lookup before the growth makes it a cache filled on a miss, which no
+  // name makes set-up.
+  if (looksLikeSetUp(*Function) && !cacheLookupFor(R, Site)) {
+    // Registration (`addRoute`, `setHandler`, `onEvent`) is set-up: only a
+    // visible caller on a repeating path makes it repeat.
+    if (Paths.visibleCauseOf(Function))
+      return RepeatEvidence{RepeatEvidence::FunctionRepeats, nullptr,
+                            Function};
+    return std::nullopt;
+  }
   if (Paths.causeOf(Function))
     return RepeatEvidence{RepeatEvidence::FunctionRepeats, nullptr, Function};
   return std::nullopt;
@@ -365,7 +731,8 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
   };
   for (auto &Entry : Records) {
     Record &R = Entry.second;
-    if (R.Growths.empty() || !R.TheOwner || isBounded(R))
+    if (R.Growths.empty() || !R.TheOwner || isBounded(R) ||
+        ownerIsShortLived(R))
       continue;
     llvm::sort(R.Growths, [&](const GrowthSite &A, const GrowthSite &B) {
       return Before(A.Loc, B.Loc);
@@ -376,9 +743,12 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
       std::optional<RepeatEvidence> SiteWhy = whyRepeats(R, Site);
       if (!SiteWhy)
         continue;
-      bool InMainFile = SM.isInMainFile(SM.getExpansionLoc(Site.Loc));
-      if (!Primary ||
-          (InMainFile && !SM.isInMainFile(SM.getExpansionLoc(Primary->Loc)))) {
+      // Prefer the main file, then a site that certainly inserts.
+      auto Rank = [&SM](const GrowthSite &S) {
+        return std::make_pair(SM.isInMainFile(SM.getExpansionLoc(S.Loc)),
+                              !S.MayOnlyRead);
+      };
+      if (!Primary || Rank(Site) > Rank(*Primary)) {
         Primary = &Site;
         Why = SiteWhy;
       }

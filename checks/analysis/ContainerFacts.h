@@ -27,6 +27,20 @@ struct GrowthSite {
   StmtContext Context;
   /// Reached as `global.member`: a public member of a global object.
   bool ThroughGlobalObject = false;
+  /// `M[K]` read after a successful lookup may insert nothing: the report
+  /// prefers a site that certainly inserts.
+  bool MayOnlyRead = false;
+  /// The innermost loop around it without a fixed trip count, if any.
+  const Stmt *OpenEndedLoop = nullptr;
+};
+
+/// One place that removes from a container (or replaces its contents).
+struct ShrinkSite {
+  /// Null in an initialiser.
+  const FunctionDecl *Function = nullptr;
+  SourceLocation Loc;
+  /// Inside a loop without a fixed trip count.
+  bool InOpenEndedLoop = false;
 };
 
 /// Why a growth site runs again and again.
@@ -94,7 +108,10 @@ private:
     std::optional<Owner> TheOwner;
     ContainerType Type;
     std::vector<GrowthSite> Growths;
-    bool Shrunk = false;
+    /// Shrinks on some path; they bound it only if one repeats.
+    std::vector<ShrinkSite> Shrinks;
+    /// Certainly bounded: a returned local, ...
+    bool AlwaysBounded = false;
     bool EscapesToUnseenCode = false;
     /// Functions that compare its size().
     llvm::DenseSet<const FunctionDecl *> GuardedIn;
@@ -116,15 +133,26 @@ private:
   void onMemberCall(const CallExpr &Call, const MemberCallView &View,
                     const WalkPosition &Where);
   void onArguments(const FunctionDecl *Callee,
-                   llvm::ArrayRef<const Expr *> Args);
+                   llvm::ArrayRef<const Expr *> Args, const WalkPosition &Where);
+  void onCondition(const IfStmt &If, const WalkPosition &Where);
+  void onAssignment(const BinaryOperator &Assign, const WalkPosition &Where);
+  void addShrink(Record &R, SourceLocation Loc, const WalkPosition &Where);
   void addGrowth(const ValueDecl &D, const Expr &Call, const Expr *Object,
                  const WalkPosition &Where);
 
   /// The record for \p D if it holds (or refers to) a container; parameters
   /// get records too, to learn whether a callee shrinks what it is given.
   Record *recordFor(const ValueDecl *D);
-  bool isBounded(const Record &R) const;
+  bool isBounded(const Record &R);
   bool mayBeShrunkElsewhere(const Record &R) const;
+  /// Whether \p Site runs any number of times.
+  bool shrinkRepeats(const ShrinkSite &Site);
+  /// Whether the growth at \p Site comes after a check that stops it: a
+  /// size() cap on a container grown in lockstep, a "filled once" flag.
+  bool isCappedOrOnce(const GrowthSite &Site) const;
+  /// Whether every instance of the class holding member \p R lives in an
+  /// automatic variable or a temporary of this TU, which sees them all.
+  bool ownerIsShortLived(const Record &R);
   const Expr *cacheLookupFor(const Record &R, const GrowthSite &Growth) const;
   std::optional<RepeatEvidence> whyRepeats(const Record &R,
                                            const GrowthSite &Site);
@@ -138,6 +166,15 @@ private:
   /// Declarations already classified as not containers.
   llvm::DenseSet<SourceLocation> NotContainers;
   std::vector<StoredLambda> Lambdas;
+  /// `if (V.size() >= Max) return;`: every growth after it in the function
+  /// is capped, whichever container it grows.
+  std::vector<std::pair<const FunctionDecl *, SourceLocation>> SizeCaps;
+  /// `if (Started) return; ... Started = true;`: a function that runs its
+  /// body once, by a flag it checks and then sets.
+  llvm::DenseSet<std::pair<const FunctionDecl *, const ValueDecl *>>
+      CheckedFlags, SetFlags;
+  /// Answers of ownerIsShortLived, by class.
+  llvm::DenseMap<const Decl *, bool> ShortLivedClasses;
   ASTContext *Context = nullptr;
 };
 

@@ -18,7 +18,9 @@ constexpr llvm::StringLiteral DefaultGrowMethods[] = {
 
 constexpr llvm::StringLiteral DefaultShrinkMethods[] = {
     "erase", "erase_after", "clear",   "pop_back", "pop_front",
-    "pop",   "resize",      "swap",    "extract",  "assign"};
+    "pop",   "resize",      "swap",    "extract",  "assign",
+    // std::list and std::forward_list remove elements by value.
+    "remove", "remove_if",  "unique"};
 
 // Associative lookups, which precede the insertion in a memo cache.
 constexpr llvm::StringLiteral LookupMethods[] = {
@@ -167,7 +169,7 @@ CallEffect ContainerModel::effectOfMethod(const ContainerType &Type,
     return CallEffect::Grows;
   if (Method == "operator=")
     return CallEffect::Shrinks;
-  if (Method == "size")
+  if (Method == "size" || Method == "empty")
     return CallEffect::Inspects;
   if (Type.isAssociative() && llvm::is_contained(LookupMethods, Method))
     return CallEffect::LooksUp;

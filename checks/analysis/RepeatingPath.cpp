@@ -35,8 +35,23 @@ bool mentionsSizeQuery(const Expr *E) {
   });
 }
 
+// Looks through C++20's rewritten comparisons (`It != End` spelt with only an
+// operator== declared) to the comparison as written.
+const Expr *asWritten(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(E))
+    return Rewritten->getSemanticForm()->IgnoreParenImpCasts();
+  return E;
+}
+
 bool isCountingCondition(const Expr *Cond) {
-  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Rewritten =
+          dyn_cast<CXXRewrittenBinaryOperator>(Cond->IgnoreParenImpCasts())) {
+    BinaryOperatorKind Op = Rewritten->getOperator();
+    return BinaryOperator::isRelationalOp(Op) || Op == BO_NE ||
+           Op == BO_Cmp;
+  }
+  Cond = asWritten(Cond);
   if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
     if (Binary->isRelationalOp() || Binary->getOpcode() == BO_NE)
       return true;
@@ -47,6 +62,104 @@ bool isCountingCondition(const Expr *Cond) {
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Cond))
     return Operator->isComparisonOp() &&
            Operator->getOperator() != OO_EqualEqual;
+  return false;
+}
+
+// The name of the function \p E calls, if it is a call.
+llvm::StringRef calleeName(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  if (!Call)
+    return "";
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    if (Callee->getIdentifier())
+      return Callee->getName();
+  return "";
+}
+
+// Reading the next record of finite input: a file, a buffer, a parser.
+bool isReadLikeName(llvm::StringRef Name) {
+  std::string Lower = Name.lower();
+  llvm::StringRef L(Lower);
+  return L.contains("read") || L.contains("parse") || L.contains("scan") ||
+         L.contains("getline") || L.contains("fgets") || L == "getc" ||
+         L == "fgetc" || L.starts_with("lex") || L == "va_arg";
+}
+
+// Asking a cursor whether it has more: `It.hasNext()`, `!It.AtEnd()`,
+// `Iter->Valid()`, `Parser.advance()`.
+bool isCursorPredicateName(llvm::StringRef Name) {
+  static constexpr llvm::StringLiteral Names[] = {
+      "hasnext", "has_next", "hasmore", "has_more", "valid",  "isvalid",
+      "is_valid", "good",    "advance", "atend",    "at_end", "done",
+      "isdone",  "is_done",  "eof",     "finished", "more"};
+  std::string Lower = Name.lower();
+  return llvm::is_contained(Names, llvm::StringRef(Lower));
+}
+
+bool isWalkCondition(const Expr *Cond) {
+  const Expr *Tested = asWritten(Cond);
+  if (const auto *Not = dyn_cast<UnaryOperator>(Tested))
+    if (Not->getOpcode() == UO_LNot)
+      Tested = asWritten(Not->getSubExpr());
+  // `while (Node)`, `for (P = Head; P; P = P->Next)`: a walk along a linked
+  // structure ends with it. `while (*P)` walks a terminated array.
+  if (Tested->getType()->isPointerType() &&
+      isa<DeclRefExpr, MemberExpr>(Tested))
+    return true;
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Tested))
+    if (Deref->getOpcode() == UO_Deref)
+      return true;
+  llvm::StringRef Name = calleeName(Tested);
+  return !Name.empty() && (isCursorPredicateName(Name) || isReadLikeName(Name));
+}
+
+bool containsVAArg(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<VAArgExpr>(S))
+    return true;
+  return llvm::any_of(S->children(), containsVAArg);
+}
+
+bool mentionsReadLikeCall(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (isReadLikeName(calleeName(E->IgnoreParenImpCasts())))
+      return true;
+  return llvm::any_of(S->children(), mentionsReadLikeCall);
+}
+
+bool isExit(const Stmt *S) {
+  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(S))
+    S = Compound->size() == 1 ? Compound->body_front() : nullptr;
+  return isa_and_nonnull<BreakStmt, ReturnStmt>(S);
+}
+
+// `for (;;) { N = read(...); if (N <= 0) break; ... }`: every way out of an
+// endless-looking loop is input running out.
+bool exitsWhenInputEnds(const Stmt &Loop) {
+  const Stmt *Body = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    Body = For->getBody();
+  else if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    Body = While->getBody();
+  else if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    Body = Do->getBody();
+  const auto *Compound = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Compound)
+    return false;
+  if (containsVAArg(Compound))
+    return true;
+  bool ReadSeen = false;
+  for (const Stmt *S : Compound->body()) {
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      if (isExit(If->getThen()) && !If->getElse() &&
+          (ReadSeen || mentionsReadLikeCall(If->getCond())))
+        return true;
+    if (mentionsReadLikeCall(S))
+      ReadSeen = true;
+  }
   return false;
 }
 
@@ -76,20 +189,19 @@ bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context) {
   if (isa<CXXForRangeStmt>(Loop))
     return false;
   const Expr *Cond = loopCondition(Loop);
-  if (!Cond)
-    return true;
-  if (Cond->isValueDependent())
+  // `for (Init; Cond; Step)` steps towards an end: a counter, an iterator,
+  // a cursor (`Iter->Next()`).
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    if (Cond && For->getInc())
+      return false;
+  if (Cond && Cond->isValueDependent())
     return false;
-  bool Value = false;
-  if (Cond->EvaluateAsBooleanCondition(Value, Context))
-    return Value;
-  // `while (Node)`, `for (P = Head; P; P = P->Next)`: a walk along a linked
-  // structure ends with it.
-  const Expr *Tested = Cond->IgnoreParenImpCasts();
-  if (Tested->getType()->isPointerType() &&
-      isa<DeclRefExpr, MemberExpr>(Tested))
-    return false;
-  return !isCountingCondition(Cond) && !mentionsSizeQuery(Cond);
+  bool Value = true;
+  if (Cond && !Cond->EvaluateAsBooleanCondition(Value, Context))
+    return !isWalkCondition(Cond) && !isCountingCondition(Cond) &&
+           !mentionsSizeQuery(Cond) && !exitsWhenInputEnds(Loop);
+  // No condition, or a constant one.
+  return Value && !exitsWhenInputEnds(Loop);
 }
 
 bool allMutatorsVisible(const CXXRecordDecl &Record) {
@@ -131,12 +243,28 @@ const FunctionDecl *RepeatingPaths::key(const FunctionDecl *F) {
   return F ? F->getCanonicalDecl() : nullptr;
 }
 
+const Stmt *
+RepeatingPaths::openEndedLoopAmong(llvm::ArrayRef<const Stmt *> Loops,
+                                   ASTContext &Context) {
+  for (const Stmt *Loop : Loops) {
+    auto [It, Inserted] = OpenEnded.try_emplace(Loop, false);
+    if (Inserted)
+      It->second = isOpenEndedLoop(*Loop, Context);
+    if (It->second)
+      return Loop;
+  }
+  return nullptr;
+}
+
 void RepeatingPaths::addCallSite(const FunctionDecl &Callee,
                                  const CallExpr &Site,
-                                 const FunctionDecl *Caller, const Stmt *Loop,
-                                 bool RunsOnceAtInitialization) {
+                                 const FunctionDecl *Caller,
+                                 llvm::ArrayRef<const Stmt *> Loops,
+                                 bool RunsOnceAtInitialization,
+                                 ASTContext &Context) {
+  bool InLoop = openEndedLoopAmong(Loops, Context) != nullptr;
   CallSites.push_back({key(&Callee), &Site, key(Caller),
-                       static_cast<unsigned>(CallSites.size()), Loop != nullptr,
+                       static_cast<unsigned>(CallSites.size()), InLoop,
                        RunsOnceAtInitialization});
   Grouped = false;
 }
@@ -186,19 +314,12 @@ RepeatingPaths::knownCauseOf(const FunctionDecl *Function) const {
   return It == Causes.end() || !It->second ? nullptr : &*It->second;
 }
 
-std::optional<RepeatCause> RepeatingPaths::computeCause(const FunctionDecl *F,
-                                                        unsigned Depth) {
-  auto [It, Inserted] = Causes.try_emplace(F, std::nullopt);
-  // Known, or being worked out further up a recursive chain of calls.
-  if (!Inserted)
-    return It->second;
-
-  // A cause of its own: a call inside a loop, a stored lambda, an address
-  // taken, callers in other TUs; then callers that repeat themselves.
+std::optional<RepeatCause> RepeatingPaths::causeFromSites(
+    const FunctionDecl *F,
+    std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &Callers) {
   std::optional<RepeatCause> Best;
   if (auto Direct = DirectCauses.find(F); Direct != DirectCauses.end())
     Best = Direct->second;
-  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
   auto Site = llvm::partition_point(CallSites, [F](const CallSite &S) {
     return std::less<const FunctionDecl *>()(S.Callee, F);
   });
@@ -213,6 +334,20 @@ std::optional<RepeatCause> RepeatingPaths::computeCause(const FunctionDecl *F,
       Callers.emplace_back(Site->Call, Site->Caller);
     }
   }
+  return Best;
+}
+
+std::optional<RepeatCause> RepeatingPaths::computeCause(const FunctionDecl *F,
+                                                        unsigned Depth) {
+  auto [It, Inserted] = Causes.try_emplace(F, std::nullopt);
+  // Known, or being worked out further up a recursive chain of calls.
+  if (!Inserted)
+    return It->second;
+
+  // A cause of its own: a call inside a loop, a stored lambda, an address
+  // taken, callers in other TUs; then callers that repeat themselves.
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
+  std::optional<RepeatCause> Best = causeFromSites(F, Callers);
   if (!Best && isExternallyCallable(*F))
     Best =
         RepeatCause{RepeatCause::ExternallyCallable, F->getLocation(), nullptr};
@@ -227,6 +362,28 @@ std::optional<RepeatCause> RepeatingPaths::computeCause(const FunctionDecl *F,
   // The map may have grown while callers were worked out: look F up again.
   Causes[F] = Best;
   return Best;
+}
+
+std::optional<RepeatCause>
+RepeatingPaths::visibleCauseOf(const FunctionDecl *Function) {
+  if (!Function)
+    return std::nullopt;
+  groupCallSites();
+  const FunctionDecl *F = key(Function);
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
+  if (std::optional<RepeatCause> Own = causeFromSites(F, Callers)) {
+    Causes[F] = Own;
+    return Own;
+  }
+  for (auto [Call, Caller] : Callers)
+    if (Caller != F && computeCause(Caller, 1)) {
+      // Notes explain this cause, not the callers in other TUs.
+      RepeatCause Cause{RepeatCause::CalledFromRepeating, Call->getBeginLoc(),
+                        Caller};
+      Causes[F] = Cause;
+      return Cause;
+    }
+  return std::nullopt;
 }
 
 } // namespace clang::tidy::bloat

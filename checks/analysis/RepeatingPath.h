@@ -73,10 +73,21 @@ struct RepeatCause {
 class RepeatingPaths {
 public:
   /// A call of \p Callee from \p Caller (null in a global's initialiser);
-  /// \p Loop is the innermost loop around it, if any.
+  /// \p Loops are the loops around it inside Caller, innermost first. Only a
+  /// loop without a fixed trip count makes the callee repeat: a bounded loop
+  /// multiplies what it does by a finite factor.
   void addCallSite(const FunctionDecl &Callee, const CallExpr &Site,
-                   const FunctionDecl *Caller, const Stmt *Loop,
-                   bool RunsOnceAtInitialization);
+                   const FunctionDecl *Caller, llvm::ArrayRef<const Stmt *> Loops,
+                   bool RunsOnceAtInitialization, ASTContext &Context);
+
+  /// The innermost of \p Loops without a fixed trip count, if any.
+  const Stmt *openEndedLoopAmong(llvm::ArrayRef<const Stmt *> Loops,
+                                 ASTContext &Context);
+
+  /// Why \p Function repeats, counting only callers this TU can see: for a
+  /// set-up style function (`addRoute`, `registerHandler`) that other TUs may
+  /// call, but whose visible callers all run once.
+  std::optional<RepeatCause> visibleCauseOf(const FunctionDecl *Function);
   void addStoredCallback(const FunctionDecl *CallOperator, SourceLocation Site);
   void addAddressTaken(const FunctionDecl *Function, SourceLocation Site);
 
@@ -95,6 +106,11 @@ private:
   std::optional<RepeatCause> computeCause(const FunctionDecl *F,
                                           unsigned Depth);
   void groupCallSites();
+  /// The causes from \p F's own call sites; \p Callers receives the
+  /// callers that do not repeat it by themselves.
+  std::optional<RepeatCause> causeFromSites(
+      const FunctionDecl *F,
+      std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &Callers);
 
   struct CallSite {
     const FunctionDecl *Callee;
@@ -107,6 +123,8 @@ private:
   /// In walk order until grouped: then sorted by callee, stably.
   std::vector<CallSite> CallSites;
   bool Grouped = false;
+  /// isOpenEndedLoop, asked once per loop.
+  llvm::DenseMap<const Stmt *, bool> OpenEnded;
   /// Causes known while matching: stored callbacks, addresses taken.
   llvm::DenseMap<const FunctionDecl *, RepeatCause> DirectCauses;
   /// Answers of causeOf; std::nullopt for "does not repeat" or "being

@@ -105,7 +105,7 @@ void localOnly(std::vector<int> Table) {
 
 class Signal {
 public:
-  void addListener(std::function<void()> Listener) {
+  void connect(std::function<void()> Listener) {
     Listeners.push_back(std::move(Listener));
   }
   void emit() {
@@ -122,7 +122,7 @@ private:
 
 class Removable {
 public:
-  void addListener(std::function<void()> Listener) {
+  void connect(std::function<void()> Listener) {
     Listeners.push_back(std::move(Listener));
   }
   void removeAll() { Listeners.clear(); }

@@ -10,7 +10,7 @@ std::vector<int> Erased;
 std::map<std::string, int> MapErasedIf;
 std::vector<int> NeverErased;
 
-void add(int X) {
+void record(int X) {
   ErasedIf.push_back(X);
   Erased.push_back(X);
   MapErasedIf[std::to_string(X)] = X;

@@ -31,7 +31,7 @@ void Session::record(const std::string &Line) {
 // `trim` is declared but defined in another TU: it may shrink `Events`.
 class Partial {
 public:
-  void add(int E) { Events.push_back(E); }
+  void log(int E) { Events.push_back(E); }
   void trim();
 
 private:
@@ -44,7 +44,7 @@ class Befriended {
   friend void resetAll(Befriended &);
 
 public:
-  void add(int E) { Events.push_back(E); }
+  void log(int E) { Events.push_back(E); }
 
 private:
   std::vector<int> Events;
@@ -53,7 +53,7 @@ private:
 
 // A public member may be shrunk by anyone.
 struct Open {
-  void add(int E) { Events.push_back(E); }
+  void log(int E) { Events.push_back(E); }
   std::vector<int> Events;
 };
 // CHECK-MESSAGES-STRICT: :[[@LINE-3]]:21: warning: 'Events' (member of 'Open') grows {{.*}}
@@ -61,7 +61,7 @@ struct Open {
 // Const member functions cannot shrink it, so they need not be visible.
 class ConstOnly {
 public:
-  void add(int E) { Events.push_back(E); }
+  void log(int E) { Events.push_back(E); }
   std::size_t count() const;
 
 private:
@@ -69,14 +69,14 @@ private:
 };
 // CHECK-NOTES: :[[@LINE-6]]:21: warning: 'Events' (member of 'ConstOnly') grows without bound: {{.*}}
 // CHECK-NOTES: :[[@LINE-3]]:20: note: 'Events' is declared here
-// CHECK-NOTES: :[[@LINE-8]]:8: note: 'ConstOnly::add' can be called from other translation units any number of times
+// CHECK-NOTES: :[[@LINE-8]]:8: note: 'ConstOnly::log' can be called from other translation units any number of times
 // CHECK-NOTES: :[[@LINE-5]]:20: note: bound it: {{.*}}
 // CHECK-MESSAGES-STRICT: :[[@LINE-10]]:21: warning: 'Events' (member of 'ConstOnly') grows {{.*}}
 
 // A member function that shrinks it bounds it.
 class Bounded {
 public:
-  void add(int E) {
+  void log(int E) {
     Events.push_back(E);
     if (Events.size() > 100)
       Events.erase(Events.begin());
@@ -100,13 +100,13 @@ private:
 namespace {
 class Local {
 public:
-  void add(int E) { Events.push_back(E); }
+  void log(int E) { Events.push_back(E); }
 
 private:
   std::vector<int> Events;
 };
 void useLocalOnce() {
   Local L;
-  L.add(1);
+  L.log(1);
 }
 } // namespace

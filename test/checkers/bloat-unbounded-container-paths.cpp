@@ -12,16 +12,26 @@ void subscribe(std::function<void(int)> Callback);
 
 // ---- Growth inside a loop ----------------------------------------------
 
+// A loop without a fixed trip count repeats the growth any number of times.
 static std::vector<int> LoopLog;
 static void drainOnce(int N) {
-  for (int I = 0; I < N; ++I) {
-    LoopLog.push_back(I);
+  int Id = 0;
+  while (nextRequest(Id)) {
+    LoopLog.push_back(Id);
   }
 }
 // CHECK-NOTES: :[[@LINE-3]]:5: warning: 'LoopLog' (file-static) grows without bound: appended on a repeating path but never erased, cleared or capped [bloat-unbounded-container]
-// CHECK-NOTES: :[[@LINE-7]]:25: note: 'LoopLog' is declared here
+// CHECK-NOTES: :[[@LINE-8]]:25: note: 'LoopLog' is declared here
 // CHECK-NOTES: :[[@LINE-6]]:3: note: the growth repeats in this loop
-// CHECK-NOTES: :[[@LINE-9]]:25: note: bound it: erase the oldest entries once it passes a size limit, keep it in a ring buffer such as boost::circular_buffer, or clear it once per request or frame
+// CHECK-NOTES: :[[@LINE-10]]:25: note: bound it: erase the oldest entries once it passes a size limit, keep it in a ring buffer such as boost::circular_buffer, or clear it once per request or frame
+
+// A counting loop multiplies the growth by a finite factor: in a function
+// that runs a bounded number of times (from main, below), it is bounded.
+static std::vector<int> CountedLog;
+static void fillCounted(int N) {
+  for (int I = 0; I < N; ++I)
+    CountedLog.push_back(I);
+}
 
 // `do { ... } while (0)` is not a loop, and a function called once from
 // main does not repeat.
@@ -184,6 +194,7 @@ int main() {
   sortOnce(Input);
   for (int I = 0; I < 3; ++I)
     drainOnce(I);
+  fillCounted(3);
   addTotal(1); // Called once, outside any loop.
   return 0;
 }
@@ -206,8 +217,9 @@ void collectLocally(const std::vector<int> &Ids) {
 }
 // CHECK-NOTES: :[[@LINE-8]]:9: warning: 'LocalSeen' (file-static) grows without bound: {{.*}}
 // CHECK-NOTES: :[[@LINE-15]]:25: note: 'LocalSeen' is declared here
-// CHECK-NOTES: :[[@LINE-11]]:7: note: the growth repeats in this loop
-// CHECK-NOTES: :[[@LINE-17]]:25: note: bound it: {{.*}}
+// CHECK-NOTES: :[[@LINE-4]]:3: note: 'collectLocally(const std::vector<int> &)::Collector::collect' is called from 'collectLocally', which runs on a repeating path
+// CHECK-NOTES: :[[@LINE-15]]:6: note: 'collectLocally' can be called from other translation units any number of times
+// CHECK-NOTES: :[[@LINE-18]]:25: note: bound it: {{.*}}
 
 // A walk along a linked structure ends with it: the condition is a pointer.
 struct ListNode {

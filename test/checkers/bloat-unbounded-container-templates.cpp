@@ -8,7 +8,7 @@
 // An instantiated class template: one finding, not one per instantiation.
 template <typename T> class Recorder {
 public:
-  void add(const T &X) { Items.push_back(X); }
+  void log(const T &X) { Items.push_back(X); }
 
 private:
   std::vector<T> Items;
@@ -16,8 +16,8 @@ private:
 Recorder<int> IntRecorder;
 Recorder<std::string> StringRecorder;
 void useRecorders() {
-  IntRecorder.add(1);
-  StringRecorder.add("x");
+  IntRecorder.log(1);
+  StringRecorder.log("x");
 }
 // CHECK-MESSAGES: :[[@LINE-11]]:26: warning: 'Items' (member of 'Recorder') grows without bound: appended on a repeating path but never erased, cleared or capped [bloat-unbounded-container]
 
@@ -33,7 +33,7 @@ private:
 
 template <typename T> class Pending {
 public:
-  void add(T X) { Items.push_back(X); }
+  void log(T X) { Items.push_back(X); }
 
 private:
   std::vector<T> Items;
@@ -43,7 +43,7 @@ private:
 // Bounded templates stay silent, instantiated or not.
 template <typename T> class Window {
 public:
-  void add(T X) {
+  void log(T X) {
     Items.push_back(X);
     if (Items.size() > 8)
       Items.erase(Items.begin());
@@ -53,11 +53,11 @@ private:
   std::vector<T> Items;
 };
 Window<int> IntWindow;
-void useWindow() { IntWindow.add(1); }
+void useWindow() { IntWindow.log(1); }
 
 template <typename T> class Batch {
 public:
-  void add(T X) { Items.push_back(X); }
+  void log(T X) { Items.push_back(X); }
   void flush() { Items.clear(); }
 
 private:
@@ -101,13 +101,15 @@ void trimmed(int X) {
 
 // ---- Lambdas --------------------------------------------------------------
 
+bool nextItem(int &X);
 static std::vector<int> FromLambda;
 static void pump() {
   auto Add = [](int X) { FromLambda.push_back(X); };
-  for (int I = 0; I < 10; ++I)
+  int I = 0;
+  while (nextItem(I))
     Add(I);
 }
-// CHECK-MESSAGES: :[[@LINE-4]]:26: warning: 'FromLambda' (file-static) grows {{.*}}
+// CHECK-MESSAGES: :[[@LINE-5]]:26: warning: 'FromLambda' (file-static) grows {{.*}}
 
 // A lambda that is neither stored nor called repeatedly.
 static std::vector<int> OnceFromLambda;
