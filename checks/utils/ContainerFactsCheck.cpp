@@ -4,10 +4,92 @@
 #include "utils/PerTURegistry.h"
 #include "utils/SharedBodyWalk.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::bloat {
+
+namespace {
+
+/// Whether \p Pattern, where '*' matches any run of characters, matches all
+/// of \p Text.
+bool wildcardMatches(StringRef Pattern, StringRef Text) {
+  size_t Star = Pattern.find('*');
+  if (Star == StringRef::npos)
+    return Pattern == Text;
+  if (!Text.consume_front(Pattern.take_front(Star)))
+    return false;
+  Pattern = Pattern.drop_front(Star + 1);
+  for (size_t Skip = 0; Skip <= Text.size(); ++Skip)
+    if (wildcardMatches(Pattern, Text.drop_front(Skip)))
+      return true;
+  return false;
+}
+
+/// Whether the check list of a NOLINT comment names \p Check: globs
+/// separated by commas. Like clang-tidy, a NOLINT list ignores "-glob".
+bool checkListNames(StringRef List, StringRef Check) {
+  llvm::SmallVector<StringRef, 4> Globs;
+  List.split(Globs, ',');
+  return llvm::any_of(Globs, [&](StringRef Glob) {
+    Glob = Glob.trim();
+    return !Glob.empty() && Glob.front() != '-' &&
+           wildcardMatches(Glob, Check);
+  });
+}
+
+enum class NoLintScope { ThisLine, NextLine };
+
+/// Whether \p Line holds a NOLINT (or NOLINTNEXTLINE, for \p Scope
+/// NextLine) comment that covers \p Check: without a check list it covers
+/// every check.
+bool lineSuppresses(StringRef Line, NoLintScope Scope, StringRef Check) {
+  for (size_t Pos = Line.find("NOLINT"); Pos != StringRef::npos;
+       Pos = Line.find("NOLINT", Pos + 1)) {
+    StringRef Rest = Line.drop_front(Pos + strlen("NOLINT"));
+    bool NextLine = Rest.consume_front("NEXTLINE");
+    // StringRef::starts_with is not in every supported LLVM.
+    if (Rest.take_front(5) == "BEGIN" || Rest.take_front(3) == "END" ||
+        NextLine != (Scope == NoLintScope::NextLine))
+      continue;
+    if (!Rest.consume_front("("))
+      return true;
+    size_t Close = Rest.find(')');
+    // An unclosed list is no directive, as in clang-tidy.
+    if (Close != StringRef::npos && checkListNames(Rest.take_front(Close), Check))
+      return true;
+  }
+  return false;
+}
+
+/// Whether a NOLINT on the line of \p Loc, or a NOLINTNEXTLINE on the line
+/// above it, covers \p Check.
+bool noLintCovers(const SourceManager &SM, SourceLocation Loc,
+                  StringRef Check) {
+  if (Loc.isInvalid())
+    return false;
+  auto [File, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
+  bool Invalid = false;
+  StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid || Offset > Buffer.size())
+    return false;
+  size_t LineStart = Buffer.rfind('\n', Offset);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  StringRef Line = Buffer.substr(LineStart).split('\n').first;
+  if (lineSuppresses(Line, NoLintScope::ThisLine, Check))
+    return true;
+  if (LineStart == 0)
+    return false;
+  StringRef Before = Buffer.take_front(LineStart - 1);
+  size_t PreviousStart = Before.rfind('\n');
+  StringRef Previous = PreviousStart == StringRef::npos
+                           ? Before
+                           : Before.drop_front(PreviousStart + 1);
+  return lineSuppresses(Previous, NoLintScope::NextLine, Check);
+}
+
+} // namespace
 
 /// The container facts of one TU, for the checks configured alike. It
 /// listens to the TU's shared walk and lives as long as the TU's checks.
@@ -101,9 +183,22 @@ const ContainerFacts &ContainerFactsCheck::facts() const {
   return Shared->Facts;
 }
 
+bool ContainerFactsCheck::isSuppressedAtDeclaration(
+    const UnboundedContainer &Finding) const {
+  const SourceManager *SM = Shared->Walk->sourceManager();
+  if (!SM)
+    return false;
+  const ValueDecl &Decl = *Finding.Decl;
+  return noLintCovers(*SM, Decl.getLocation(), getID()) ||
+         (SM->getExpansionLineNumber(Decl.getBeginLoc()) !=
+              SM->getExpansionLineNumber(Decl.getLocation()) &&
+          noLintCovers(*SM, Decl.getBeginLoc(), getID()));
+}
+
 void ContainerFactsCheck::onEndOfTranslationUnit() {
   for (const UnboundedContainer &Finding : Shared->findings())
-    if (!ModelOptions.isIgnored(*Finding.Decl))
+    if (!ModelOptions.isIgnored(*Finding.Decl) &&
+        !isSuppressedAtDeclaration(Finding))
       report(Finding);
   for (const StoredLambda &Lambda : Shared->lambdas())
     reportStoredLambda(Lambda);

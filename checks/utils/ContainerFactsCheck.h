@@ -45,6 +45,11 @@ protected:
   const ContainerCheckOptions ModelOptions;
 
 private:
+  /// Whether a NOLINT or NOLINTNEXTLINE comment naming this check sits on
+  /// the container's declaration: it then covers the finding everywhere,
+  /// not only a warning that happens to land on that line.
+  bool isSuppressedAtDeclaration(const UnboundedContainer &Finding) const;
+
   std::shared_ptr<SharedContainerFacts> Shared;
 };
 

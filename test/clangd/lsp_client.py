@@ -1,17 +1,31 @@
 #!/usr/bin/env python3
 """Drives bloat-clangd over LSP (JSON-RPC on stdio) the way an editor does.
 
-Usage: lsp_client.py BLOAT_CLANGD CLICKER_DIR WORK_DIR [--strict-filter]
+Usage: lsp_client.py BLOAT_CLANGD CLICKER_DIR WORK_DIR [--setup NAME]
+                     [--open-c] [-- EXTRA_CLANGD_ARGS...]
 
-It copies the leaky clicker into WORK_DIR with a .clangd that enables the
-bloat checks, opens leaky_state.cpp, and checks the published diagnostics:
-the bloat-unbounded-container finding on `history` with its range, message,
-code and related information (the notes). Then it edits the file so that
-click() and store_blob() bound the history, and checks that the finding
-disappears. With --strict-filter the .clangd leaves clangd's FastCheckFilter
-at its default (Strict), and the client checks that the bloat checks are then
-silently off: the pitfall docs/clangd.md warns about. Every assertion is
-printed; the exit code is non-zero on the first failure.
+It copies the leaky clicker into WORK_DIR with the configuration --setup names,
+opens leaky_state.cpp and prints every published diagnostic ("diag: CODE
+LINE: MESSAGE", then "href: CODE URL" when it links documentation). Setups:
+
+  clangd-loose   .clangd: Add: [bloat-*], FastCheckFilter: Loose (default).
+                 Also checks the bloat-unbounded-container finding on
+                 `history` with its range, message, code and related
+                 information (the notes); then edits the file so that click()
+                 and store_blob() bound the history, and checks that the
+                 finding disappears.
+  clangd-add     .clangd: Add: [bloat-*], FastCheckFilter left at its
+                 default (Strict).
+  clang-tidy     no .clangd; a .clang-tidy with Checks: '-*,bloat-*'.
+  bad-option     as clang-tidy, with malformed bloat option values.
+  clangd-bad-option
+                 as clangd-add, with a malformed bloat option value.
+  none           no .clangd and no .clang-tidy: clangd's default checks.
+  nolint         as clang-tidy, with // NOLINT(bloat-unbounded-container) on
+                 the declaration of `history` in leaky_state.h.
+
+With --open-c it also opens a C file. clangd's log goes to WORK_DIR/clangd.log.
+Every assertion is printed; the exit code is non-zero on the first failure.
 """
 
 import json
@@ -105,16 +119,68 @@ def diagnostics_for(client, uri, version):
     return message["params"]["diagnostics"]
 
 
+def write(path, text):
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def set_up(work, setup):
+    """Writes the configuration files of SETUP into WORK."""
+    if setup.startswith("clangd-"):
+        write(os.path.join(work, ".clangd"),
+              "CompileFlags:\n  Add: [-std=c++17]\n"
+              "Diagnostics:\n  ClangTidy:\n    Add: [bloat-*]\n"
+              + ("    FastCheckFilter: Loose\n"
+                 if setup == "clangd-loose" else "")
+              + ("    CheckOptions:\n"
+                 "      bloat-unbounded-container.AssumeUnseenCodeDoesNotShrink:"
+                 " maybe\n" if setup == "clangd-bad-option" else ""))
+        return
+    write(os.path.join(work, "compile_flags.txt"), "-std=c++17\n")
+    if setup == "none":
+        return
+    if setup == "nolint":
+        header = os.path.join(work, "leaky_state.h")
+        with open(header) as f:
+            text = f.read()
+        declaration = "  std::vector<Event> history;\n"
+        if declaration not in text:
+            fail("no declaration of history in leaky_state.h")
+        write(header, text.replace(
+            declaration, "  std::vector<Event> history; "
+            "// NOLINT(bloat-unbounded-container)\n"))
+    tidy = "Checks: '-*,bloat-*'\n"
+    if setup == "bad-option":
+        tidy += ("CheckOptions:\n"
+                 "  bloat-long-lived-capture.SizeThreshold: 'big'\n"
+                 "  bloat-unbounded-container.IgnoredNames: '(['\n")
+    write(os.path.join(work, ".clang-tidy"), tidy)
+
+
+def print_diagnostics(path, diagnostics):
+    for d in diagnostics:
+        print("diag: %s %s %d: %s" % (os.path.basename(path),
+                                      d.get("code", "-"),
+                                   d["range"]["start"]["line"] + 1,
+                                   d["message"].splitlines()[0]))
+        if "codeDescription" in d:
+            print("href: %s %s" % (d.get("code", "-"),
+                                   d["codeDescription"]["href"]))
+
+
 def main():
-    clangd, clicker, work = (os.path.abspath(p) for p in sys.argv[1:4])
-    strict = "--strict-filter" in sys.argv[4:]
+    args = sys.argv[1:]
+    extra = []
+    if "--" in args:
+        extra = args[args.index("--") + 1:]
+        args = args[:args.index("--")]
+    clangd, clicker, work = (os.path.abspath(p) for p in args[:3])
+    setup = "clangd-loose"
+    if "--setup" in args:
+        setup = args[args.index("--setup") + 1]
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(clicker, work)
-    with open(os.path.join(work, ".clangd"), "w") as f:
-        f.write("CompileFlags:\n  Add: [-std=c++17]\n"
-                "Diagnostics:\n  ClangTidy:\n    Add: [bloat-*]\n")
-        if not strict:
-            f.write("    FastCheckFilter: Loose\n")
+    set_up(work, setup)
     source = os.path.join(work, "leaky_state.cpp")
     uri = "file://" + source
     header_uri = "file://" + os.path.join(work, "leaky_state.h")
@@ -122,20 +188,33 @@ def main():
         text = f.read()
 
     client = LspClient([clangd, "--clang-tidy", "--log=verbose",
-                        "--pch-storage=memory"], work)
+                        "--pch-storage=memory"] + extra, work)
     client.request("initialize", {
         "processId": os.getpid(), "rootUri": "file://" + work,
         "capabilities": {"textDocument": {"publishDiagnostics": {
-            "relatedInformation": True, "versionSupport": True}}}})
+            "relatedInformation": True, "versionSupport": True,
+            "codeDescriptionSupport": True}}}})
     client.notify("initialized", {})
     client.notify("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
 
     diagnostics = diagnostics_for(client, uri, 1)
-    if strict:
-        check(not [d for d in diagnostics
-                   if d.get("code", "").startswith("bloat-")],
-              "with FastCheckFilter Strict, no bloat-* diagnostic")
+    print_diagnostics(source, diagnostics)
+    if "--open-c" in args:
+        # Its own directory, whose compile flags are those of C.
+        os.mkdir(os.path.join(work, "c"))
+        write(os.path.join(work, "c", "compile_flags.txt"), "-std=c11\n")
+        write(os.path.join(work, "c", ".clangd"),
+              "CompileFlags:\n  Remove: [-std=c++17]\n")
+        c_source = os.path.join(work, "c", "plain.c")
+        c_text = "#include <stdlib.h>\nvoid *grow(size_t n) { return malloc(n); }\n"
+        write(c_source, c_text)
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": "file://" + c_source, "languageId": "c", "version": 1,
+            "text": c_text}})
+        print_diagnostics(c_source,
+                          diagnostics_for(client, "file://" + c_source, 1))
+    if setup != "clangd-loose":
         shut_down(client)
         return
     bloat = [d for d in diagnostics
