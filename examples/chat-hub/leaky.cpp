@@ -101,9 +101,8 @@ std::vector<std::string> ChatHub::fetch(ClientId id, Millis now) {
 }
 
 void ChatHub::leave(ClientId id, Millis now) {
-  if (sessions_.find(id) == sessions_.end())
+  if (sessions_.erase(id) == 0)
     return;
-  sessions_.erase(id);
   // Presence: remember when the client was last seen, for "last seen" in
   // the member list.
   sessions_[id].last_seen = now;
