@@ -90,8 +90,8 @@ constexpr unsigned kUnplugOdds = 20000;
 std::string sensor_name(unsigned serial) {
   static const char *const kKinds[] = {"temperature", "humidity", "fan-rpm",
                                        "power-draw"};
-  return "rack" + std::to_string(serial / 4) + "/" + kKinds[serial % 4] +
-         "#" + std::to_string(serial);
+  return "rack" + std::to_string(serial / 4) + "/" + kKinds[serial % 4] + "#" +
+         std::to_string(serial);
 }
 
 // The hot-plug bus reported the sensor in `slot` gone and a new one,

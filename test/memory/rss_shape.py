@@ -76,8 +76,8 @@ def run(argv):
         raise RunError("%s exited with status %d" % (what, proc.returncode))
     done = DONE_LINE.findall(out)
     if len(done) != 1:
-        raise RunError("%s printed no single 'Done:' line; output ends with:\n%s"
-                       % (what, out[-500:]))
+        raise RunError("%s printed no single 'Done:' line; its output ends "
+                       "with:\n%s" % (what, out[-500:]))
     return maxrss_mb(usage), dict(KEY_VALUE.findall(done[0]))
 
 

@@ -35,8 +35,7 @@ int main(int argc, char **argv) {
   Millis now = 0;
   auto connect = [&](std::size_t slot) {
     server.connected(slot, next_id++);
-    server.handle(slot, std::string("SUB ") + kTopics[pick_topic(random)],
-                  now);
+    server.handle(slot, std::string("SUB ") + kTopics[pick_topic(random)], now);
   };
   for (std::size_t slot = 0; slot < PubSubServer::kMaxConnections; ++slot)
     connect(slot);
