@@ -27,7 +27,7 @@ public:
   void handle(std::size_t slot, const std::string &line, Millis now);
   // The socket in `slot` closed, after a BYE or not.
   void closed(std::size_t slot);
-  // Once per turn of the event loop.
+  // Once per turn of the event loop: writes out the send buffers.
   void tick(Millis now);
 
   long delivered() const { return delivered_; }
