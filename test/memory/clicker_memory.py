@@ -4,7 +4,8 @@
 Usage: clicker_memory.py LEAKY_EXE FIXED_EXE
 
 Runs each game (no sleep) for a small and a large iteration count and reads
-each child's peak RSS from os.wait4(), so no external tools are needed.
+each child's peak RSS from os.wait4() through the shared helper rss_shape.py,
+so no external tools are needed.
 Timings are never asserted; only that the leaky game's memory grows with the
 iteration count while the fixed game's stays flat, and that the final
 history lengths are what each design implies.
@@ -14,10 +15,9 @@ single "N passed, N failed" line. Exits 0 if every check passed, else 1.
 """
 
 import os
-import re
-import resource
-import subprocess
 import sys
+
+from rss_shape import RunError, count_of, report, run, self_rss_mb
 
 SMALL = 20000
 LARGE = 4 * SMALL
@@ -29,47 +29,11 @@ MIN_LEAKY_GROWTH_MB = 40.0
 MIN_LEAKY_RATIO = 2.0
 MAX_FIXED_GROWTH_MB = 5.0
 
-DONE_RE = re.compile(r"^Done: clicks=(\d+), history_len=(\d+)$", re.MULTILINE)
 
-
-class RunError(Exception):
-    pass
-
-
-def exit_code(status):
-    if os.WIFSIGNALED(status):
-        return -os.WTERMSIG(status)
-    return os.WEXITSTATUS(status)
-
-
-def run(exe, iterations):
-    """Return (peak RSS in MB, final history_len) of one game run."""
-    try:
-        proc = subprocess.Popen([exe, str(iterations), "0"],
-                                stdout=subprocess.PIPE)
-    except OSError as err:
-        raise RunError("cannot run %s: %s" % (exe, err))
-    out = proc.stdout.read().decode("utf-8", "replace")
-    proc.stdout.close()
-    # Reap the child ourselves: Popen.wait() would discard its rusage.
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = exit_code(status)
-    if proc.returncode != 0:
-        raise RunError("%s %d exited with status %d"
-                       % (exe, iterations, proc.returncode))
-    done = DONE_RE.findall(out)
-    if len(done) != 1:
-        raise RunError("%s %d printed no 'Done:' line; output ends with:\n%s"
-                       % (exe, iterations, out[-500:]))
-    return maxrss_mb(usage), int(done[0][1])
-
-
-def maxrss_mb(usage):
-    # ru_maxrss is KiB on Linux but bytes on macOS.
-    rss_kib = usage.ru_maxrss
-    if sys.platform == "darwin":
-        rss_kib /= 1024.0
-    return rss_kib / 1024.0
+def run_game(exe, iterations):
+    """Return (peak RSS in MB, final history_len) of one game run (no sleep)."""
+    rss, fields = run([exe, str(iterations), "0"])
+    return rss, count_of(fields, "history_len", "%s %d" % (exe, iterations))
 
 
 def main(argv):
@@ -84,7 +48,7 @@ def main(argv):
     for role in ("leaky", "fixed"):
         for n in (SMALL, LARGE):
             try:
-                rss, history = run(exes[role], n)
+                rss, history = run_game(exes[role], n)
             except RunError as err:
                 sys.stderr.write("error: %s\n" % err)
                 print("0 passed, 1 failed")
@@ -92,10 +56,8 @@ def main(argv):
             results[role, n] = (rss, history)
             print("%-6s %-16s %10d %12.1f %12d"
                   % (role, os.path.basename(exes[role]), n, rss, history))
-    # Linux folds the spawning process's peak RSS into the child's ru_maxrss
-    # when the child execs, so no figure above can be lower than ours.
     print("note: figures include a floor of %.1f MB (this script's peak RSS)"
-          % maxrss_mb(resource.getrusage(resource.RUSAGE_SELF)))
+          % self_rss_mb())
     sys.stdout.flush()
 
     leaky_small = results["leaky", SMALL][0]
@@ -120,12 +82,7 @@ def main(argv):
          % (fixed_large - fixed_small, MAX_FIXED_GROWTH_MB),
          fixed_large - fixed_small < MAX_FIXED_GROWTH_MB),
     ]
-    failed = 0
-    for what, ok in checks:
-        print("%s: %s" % ("PASS" if ok else "FAIL", what))
-        failed += not ok
-    print("%d passed, %d failed" % (len(checks) - failed, failed))
-    return 1 if failed else 0
+    return report(checks)
 
 
 if __name__ == "__main__":
