@@ -20,6 +20,8 @@ packages=(
   "libclang-rt-$llvm-dev"
   # The corpus run (bench/corpus) and the benchmark analyse Boost's headers.
   libboost-dev
+  # A real LSP client for test/clangd/neovim.test.
+  neovim
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -34,6 +36,13 @@ fi
 
 # Another LLVM's clang-tidy lets the suite prove that the plugin refuses to
 # run inside it; the suite skips that test when it is missing.
+# clang-tidy-14 (an LLVM the build does not support) lets the suite check the
+# plugin's message for unsupported versions.
+if [ "$llvm" = 19 ] && ! dpkg -s clang-tidy-14 >/dev/null 2>&1; then
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends clang-tidy-14 >/dev/null ||
+    echo "setup: warning: clang-tidy-14 not installed; that test is skipped"
+fi
 if [ "$llvm" = 19 ] && ! dpkg -s clang-tidy-16 >/dev/null 2>&1; then
   echo "setup: installing clang-tidy-16 (for the plugin's version check)"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \

@@ -100,7 +100,7 @@ if subprocess.run(["/usr/bin/python3", "-c", "import jsonschema"],
     config.available_features.add("jsonschema")
 
 # Another LLVM's clang-tidy, for the plugin's version check.
-for other in ("16", "22", "18", "17", "20", "21"):
+for other in ("16", "22"):
     if other == config.llvm_version_major:
         continue
     other_tidy = shutil.which("clang-tidy-" + other)
@@ -108,4 +108,17 @@ for other in ("16", "22", "18", "17", "20", "21"):
         config.available_features.add("other-clang-tidy")
         config.substitutions.insert(0, ("%other_clang_tidy", quoted([other_tidy])))
         config.substitutions.insert(0, ("%other_llvm_major", other))
+        break
+
+# Headless Neovim, a real LSP client for bloat-clangd (Debian's neovim).
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
+
+# A clang-tidy of an LLVM bloat-tidy does not build against.
+for unsupported in ("14", "15", "17", "18", "20", "21"):
+    unsupported_tidy = shutil.which("clang-tidy-" + unsupported)
+    if unsupported_tidy:
+        config.available_features.add("unsupported-clang-tidy")
+        config.substitutions.insert(
+            0, ("%unsupported_clang_tidy", quoted([unsupported_tidy])))
         break
