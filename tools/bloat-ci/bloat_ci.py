@@ -44,6 +44,9 @@ DIAGNOSTIC = re.compile(
 # The checks' own line for a TU they skipped (checks/utils/SharedBodyWalk).
 NOT_ANALYSED = re.compile(
     r"^bloat-\*: (?P<file>.+) was not analysed: it has compile errors$")
+# Errors after which clang-tidy builds no AST, so the checks never run.
+DRIVER_GAVE_UP = re.compile(
+    r"^error: (unable to handle compilation|no input files)")
 # 'history' (member of 'GameState'): the names a message quotes.
 QUOTED = re.compile(r"'([^']+)'")
 
@@ -218,6 +221,8 @@ def tool_command(args):
 def list_checks(command, extra, what):
     """The checks clang-tidy enables for `command + extra --list-checks`."""
     code, output = run(command + extra + ["--list-checks"])
+    if code == 1 and last_line(output) == "No checks enabled.":
+        return []
     if code != 0:
         raise UsageError("%s: --list-checks %s: %s"
                          % (what, describe_exit(code), last_line(output)))
@@ -417,9 +422,8 @@ class FileReport:
                     compile_errors.append(line.strip())
                 else:
                     other_errors = True   # a -Werror warning: analysed
-        # A TU that never reached the checks (a bad compile command) has
-        # errors but no line from them: it was not analysed either.
-        if compile_errors and not self.findings:
+        # The driver gave up before the checks could run.
+        if any(DRIVER_GAVE_UP.match(e) for e in compile_errors):
             self.skipped = True
         self.first_error = compile_errors[0] if compile_errors else None
         if code < 0 or code > 1:
@@ -922,6 +926,8 @@ def print_version(args):
 
 
 def main(argv):
+    # Errors (stderr) and results (stdout) in the order they are said.
+    sys.stdout.reconfigure(line_buffering=True)
     args = parse_args(argv)
     if args.version:
         print_version(args)
@@ -982,11 +988,15 @@ def main(argv):
     for problem in problems:
         print("bloat-ci: error: " + problem, file=sys.stderr)
     for report in skipped:
+        first = report.first_error
+        match = DIAGNOSTIC.match(first or "")
+        if match:
+            first = relative(match["file"], args.root) + first[match.end(
+                "file"):]
         print("bloat-ci: %s: %s was not analysed: it has compile errors%s" % (
             "error" if args.fail_on_skipped else "warning",
             relative(report.path, args.root),
-            " (%s)" % report.first_error if report.first_error else ""),
-            file=sys.stderr)
+            " (%s)" % first if first else ""), file=sys.stderr)
     new = [f for f in findings
            if baseline is None or f["fingerprint"] not in baseline]
     for finding in new:
