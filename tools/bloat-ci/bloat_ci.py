@@ -218,9 +218,10 @@ def tool_command(args):
     return command
 
 
-def list_checks(command, extra, what):
-    """The checks clang-tidy enables for `command + extra --list-checks`."""
-    code, output = run(command + extra + ["--list-checks"])
+def list_checks(command, extra, what, target=()):
+    """The checks clang-tidy enables with the options `extra`, for the file
+    `target` (`[file, "--"]`) or the current directory."""
+    code, output = run(command + extra + ["--list-checks"] + list(target))
     if code == 1 and last_line(output) == "No checks enabled.":
         return []
     if code != 0:
@@ -274,9 +275,9 @@ def nearest_clang_tidy(directory):
         directory = parent
 
 
-def configured_checks_string(command, extra):
+def configured_checks_string(command, extra, target):
     """The effective `Checks:` of a clang-tidy configuration."""
-    code, output = run(command + extra + ["--dump-config"])
+    code, output = run(command + extra + ["--dump-config"] + list(target))
     if code != 0:
         raise UsageError("--dump-config %s: %s"
                          % (describe_exit(code), last_line(output)))
@@ -315,8 +316,9 @@ def checks_for_files(args, command, known, files):
 
     result, disabled = {}, []
     for config, members in groups.items():
+        extra, target = [], [members[0], "--"]
         if args.config:
-            extra, where = [], "--config"
+            where = "--config"
         elif config is None:
             result.update((path, list(known)) for path in members)
             continue
@@ -324,10 +326,11 @@ def checks_for_files(args, command, known, files):
                 os.path.dirname(members[0])) is None:
             extra, where = ["--config-file=" + config], config
         else:
-            extra, where = [members[0], "--"], config
-        patterns = check_patterns(configured_checks_string(command, extra))
+            where = config
+        patterns = check_patterns(
+            configured_checks_string(command, extra, target))
         validate_bloat_patterns(patterns, known, where)
-        enabled = [c for c in list_checks(command, extra, where)
+        enabled = [c for c in list_checks(command, extra, where, target)
                    if c.startswith("bloat-")]
         if not enabled and not any("bloat" in p for p in patterns):
             # A configuration that says nothing about bloat-* gets them all.
@@ -353,7 +356,7 @@ def files_from_database(build_dir):
         raise UsageError("%s is not a JSON array of compile commands" % path)
     if not entries:
         raise UsageError("%s has no compile commands" % path)
-    files = []
+    files = {}
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(
                 entry.get("file"), str) or not entry["file"]:
@@ -362,8 +365,8 @@ def files_from_database(build_dir):
             raise UsageError('%s: entry %d has no "directory"' % (path, index))
         name = os.path.normpath(os.path.join(entry["directory"],
                                              entry["file"]))
-        if name not in files:
-            files.append(name)
+        # clang-tidy names files relative to the entry's directory.
+        files.setdefault(name, entry["directory"])
     return files
 
 
@@ -376,6 +379,16 @@ def run_one(command, path, checks, args):
         full += ["--"] + args.extra_arg
     code, output = run(full)
     return path, code, output
+
+
+def resolve_paths(report, directory):
+    """Makes the paths of the tool's diagnostics absolute."""
+    def resolve(path):
+        return os.path.normpath(os.path.join(directory, path))
+    for finding in report.findings:
+        finding["file"] = resolve(finding["file"])
+        for note in finding["notes"]:
+            note["file"] = resolve(note["file"])
 
 
 class FileReport:
@@ -942,11 +955,13 @@ def main(argv):
                                  % (args.baseline, args.baseline))
             baseline = read_baseline(args.baseline)
     if args.files:
-        files = [os.path.normpath(f) for f in args.files]
+        # clang-tidy names given files by their absolute path.
+        directories = {os.path.normpath(f): os.getcwd() for f in args.files}
     else:
         if not os.path.isdir(args.build_dir):
             raise UsageError("-p %s is not a directory" % args.build_dir)
-        files = files_from_database(args.build_dir)
+        directories = files_from_database(args.build_dir)
+    files = list(directories)
     missing = [f for f in files if not os.path.isfile(f)]
     if missing:
         raise UsageError("no such file: %s%s" % (
@@ -966,6 +981,7 @@ def main(argv):
                 lambda p: run_one(command, p, checks[p], args),
                 [f for f in files if f in checks]):
             report = FileReport(path, code, output)
+            resolve_paths(report, directories[path])
             problems += report.problems
             if report.skipped:
                 skipped.append(report)
@@ -991,8 +1007,9 @@ def main(argv):
         first = report.first_error
         match = DIAGNOSTIC.match(first or "")
         if match:
-            first = relative(match["file"], args.root) + first[match.end(
-                "file"):]
+            first = relative(os.path.join(directories[report.path],
+                                          match["file"]),
+                             args.root) + first[match.end("file"):]
         print("bloat-ci: %s: %s was not analysed: it has compile errors%s" % (
             "error" if args.fail_on_skipped else "warning",
             relative(report.path, args.root),
