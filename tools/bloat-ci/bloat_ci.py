@@ -927,14 +927,16 @@ def write_baseline(path, findings, root):
 # --- Main ---------------------------------------------------------------------
 
 def print_version(args):
+    """bloat-tidy's version (VERSION) and the LLVM version of the tool that
+    would run the checks."""
     print("bloat-ci (bloat-tidy) %s" % LAYOUT.version())
     tool = args.bloat_tidy if args.tool == "driver" else args.clang_tidy
     try:
         _, output = run([tool, "--version"])
         match = re.search(r"LLVM version (\S+)", output)
-        llvm = match[1] if match else "unknown (%s)" % last_line(output)
-    except UsageError as error:
-        llvm = "unknown (%s)" % error
+        llvm = match[1] if match else "unknown"
+    except UsageError:
+        llvm = "unknown"
     print("LLVM version %s (%s)" % (llvm, tool))
 
 
