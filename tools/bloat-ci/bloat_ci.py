@@ -293,7 +293,8 @@ def configured_checks_string(command, extra, target):
 
 
 def checks_for_files(args, command, known, files):
-    """{file: [bloat checks]} and [(file, reason)] for files with none."""
+    """{file: ([bloat checks], [tool options])}, and [(file, where)] for
+    the files whose configuration turns every bloat check off."""
     if args.checks is not None:
         patterns = check_patterns(args.checks)
         validate_bloat_patterns(patterns, known, "--checks")
@@ -303,7 +304,7 @@ def checks_for_files(args, command, known, files):
         if not enabled:
             raise UsageError("--checks '%s' enables no bloat check"
                              % args.checks)
-        return {path: enabled for path in files}, []
+        return {path: (enabled, []) for path in files}, []
 
     # Files governed by the same .clang-tidy share its configuration.
     build_config = (nearest_clang_tidy(args.build_dir)
@@ -320,7 +321,7 @@ def checks_for_files(args, command, known, files):
         if args.config:
             where = "--config"
         elif config is None:
-            result.update((path, list(known)) for path in members)
+            result.update((path, (list(known), [])) for path in members)
             continue
         elif config == build_config and nearest_clang_tidy(
                 os.path.dirname(members[0])) is None:
@@ -337,7 +338,7 @@ def checks_for_files(args, command, known, files):
             enabled = list(known)
         for path in members:
             if enabled:
-                result[path] = enabled
+                result[path] = (enabled, extra)
             else:
                 disabled.append((path, where))
     return result, disabled
@@ -371,7 +372,9 @@ def files_from_database(build_dir):
 
 
 def run_one(command, path, checks, args):
-    full = command + ["--checks=-*," + ",".join(checks), path]
+    """Runs the tool over one file; `checks` is (bloat checks, options)."""
+    enabled, options = checks
+    full = command + options + ["--checks=-*," + ",".join(enabled), path]
     if args.build_dir:
         full += ["-p", args.build_dir]
         full += ["--extra-arg=" + a for a in args.extra_arg]
