@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -197,12 +198,8 @@ def describe_exit(code):
 
 def tool_command(args):
     if args.tool == "plugin":
-        tool = args.clang_tidy
-        if os.sep not in tool:
-            tool = next((os.path.join(d, tool) for d in
-                         os.environ.get("PATH", "").split(os.pathsep)
-                         if os.access(os.path.join(d, tool), os.X_OK)), tool)
-        if not os.access(tool, os.X_OK):
+        tool = shutil.which(args.clang_tidy)
+        if not tool:
             raise UsageError("clang-tidy not found: " + args.clang_tidy)
         if not os.path.exists(args.plugin):
             raise UsageError("plugin not found: " + args.plugin)
