@@ -616,10 +616,12 @@ def classify_head(head, in_function):
     if paren is None or paren == 0:
         return "block", None
     if operator is not None and operator < paren:
-        name = "operator" + " ".join(tokens[operator + 1:paren]).replace(
-            " ", "") if all(not re.match(r"[A-Za-z_$]", t)
-                            for t in tokens[operator + 1:paren]) else \
-            "operator " + " ".join(tokens[operator + 1:paren])
+        symbol = tokens[operator + 1:paren]
+        # operator<< and operator() are symbols; operator bool is a type.
+        if any(re.match(r"[A-Za-z_$]", t) for t in symbol):
+            name = "operator " + " ".join(symbol)
+        else:
+            name = "operator" + "".join(symbol)
         qualifier = (qualified_name_before(tokens, operator - 1)
                      if operator > 0 and tokens[operator - 1] == "::" else "")
         name = qualifier + "::" + name if qualifier else name
