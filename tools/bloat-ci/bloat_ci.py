@@ -45,6 +45,8 @@ DIAGNOSTIC = re.compile(
 # The checks' own line for a TU they skipped (checks/utils/SharedBodyWalk).
 NOT_ANALYSED = re.compile(
     r"^bloat-\*: (?P<file>.+) was not analysed: it has compile errors$")
+# clang-tidy's word for a .clang-tidy it ignores because it cannot parse it.
+CONFIG_NOT_READ = re.compile(r"^Error (parsing|reading) .*")
 # Errors after which clang-tidy builds no AST, so the checks never run.
 DRIVER_GAVE_UP = re.compile(
     r"^error: (unable to handle compilation|no input files)")
@@ -272,12 +274,16 @@ def nearest_clang_tidy(directory):
         directory = parent
 
 
-def configured_checks_string(command, extra, target):
+def configured_checks_string(command, extra, target, where):
     """The effective `Checks:` of a clang-tidy configuration."""
     code, output = run(command + extra + ["--dump-config"] + list(target))
     if code != 0:
-        raise UsageError("--dump-config %s: %s"
-                         % (describe_exit(code), last_line(output)))
+        raise UsageError("%s: --dump-config %s: %s"
+                         % (where, describe_exit(code), last_line(output)))
+    # clang-tidy skips a .clang-tidy it cannot parse, with only this line.
+    for line in output.splitlines():
+        if CONFIG_NOT_READ.match(line):
+            raise UsageError(line.strip())
     for line in output.splitlines():
         if line.startswith("Checks:"):
             value = line[len("Checks:"):].strip()
@@ -326,7 +332,7 @@ def checks_for_files(args, command, known, files):
         else:
             where = config
         patterns = check_patterns(
-            configured_checks_string(command, extra, target))
+            configured_checks_string(command, extra, target, where))
         validate_bloat_patterns(patterns, known, where)
         enabled = [c for c in list_checks(command, extra, where, target)
                    if c.startswith("bloat-")]
@@ -401,7 +407,7 @@ class FileReport:
         compile_errors, other_errors = [], False
         current = None
         for line in output.splitlines():
-            if "[clang-tidy-config]" in line:
+            if "[clang-tidy-config]" in line or CONFIG_NOT_READ.match(line):
                 self.problems.append(line.strip())
                 continue
             if NOT_ANALYSED.match(line):
