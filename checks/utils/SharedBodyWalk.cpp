@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 
 using namespace clang::ast_matchers;
@@ -40,8 +41,13 @@ void SharedBodyWalk::registerMatchers(MatchFinder &Finder,
 
 void SharedBodyWalk::onMatch(const MatchFinder::MatchResult &Result) {
   SM = Result.SourceManager;
-  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
+  if (!TUHasErrors &&
+      Result.Context->getDiagnostics().hasUncompilableErrorOccurred()) {
     TUHasErrors = true;
+    if (WholeTU)
+      if (auto Main = SM->getFileEntryRefForID(SM->getMainFileID()))
+        SkippedFile = Main->getName().str();
+  }
   if (TUHasErrors)
     return;
   // Only the listeners that want this body hear of it.
@@ -65,6 +71,12 @@ void SharedBodyWalk::finishTU() {
   if (++Finished < Participants)
     return;
   Finished = 0;
+  // Once per TU however many checks took part; bloat-ci counts these lines.
+  if (TUHasErrors && WholeTU)
+    llvm::errs() << "bloat-*: "
+                 << (SkippedFile.empty() ? "<unknown file>" : SkippedFile)
+                 << " was not analysed: it has compile errors\n";
+  SkippedFile.clear();
   TUHasErrors = false;
   SM = nullptr;
 }

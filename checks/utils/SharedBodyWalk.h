@@ -14,6 +14,7 @@
 #include "analysis/BodyWalk.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace clang::tidy::bloat {
@@ -39,12 +40,14 @@ public:
   void onMatch(const ast_matchers::MatchFinder::MatchResult &Result);
 
   /// False when the TU has errors that make its AST unreliable: then nothing
-  /// is walked and no check reports.
+  /// is walked and no check reports. clang-tidy (not clangd, which shows the
+  /// errors in place) then says so once per TU on stderr:
+  /// `bloat-*: <file> was not analysed: it has compile errors`.
   bool tuCompiled() const { return !TUHasErrors; }
   const SourceManager *sourceManager() const { return SM; }
 
   /// Called by every participating check at the end of the TU; the last one
-  /// resets the walk for a next TU.
+  /// reports a skipped TU and resets the walk for a next TU.
   void join() { ++Participants; }
   void leave() { --Participants; }
   void finishTU();
@@ -57,6 +60,8 @@ private:
   bool MatchersRegistered = false;
   bool TUHasErrors = false;
   const SourceManager *SM = nullptr;
+  /// The main file of a TU skipped for its errors, said at its end.
+  std::string SkippedFile;
 };
 
 } // namespace clang::tidy::bloat

@@ -5,15 +5,21 @@ Runs bloat-tidy (or clang-tidy with the bloat plugin) over the files of a
 compile_commands.json, or over given files, and
 
   * writes every bloat finding as SARIF 2.1.0 (--sarif), with the notes as
-    related locations and rule help taken from docs/checks/<check>.md;
+    related locations and rule help taken from docs/checks/<check>.md, and
+    as GitLab Code Quality JSON (--gitlab-codequality);
   * records today's findings in a baseline (--write-baseline) and, given one
-    (--baseline), fails only on findings not in it. Findings are matched on
-    check, file, container name and owner, not on line numbers, so the
-    baseline survives code moving around.
+    (--baseline), fails only on findings not in it. A finding is matched on
+    its check, file, enclosing function or class, the names it quotes and
+    its rank among equal findings there, never on line numbers or wording,
+    so the baseline survives code moving around and reworded diagnostics.
 
-Exit codes: 0 no new findings, 1 new findings, 2 usage or configuration
-errors (bad arguments, unreadable baseline, tool not found, compile errors,
-malformed check options).
+Without --checks, each file gets the bloat-* checks its .clang-tidy enables
+(all of them when its .clang-tidy says nothing about bloat-*).
+
+Exit codes: 0 no new findings, 1 new findings, 2 errors: bad arguments or
+check names, a missing or unreadable baseline or compile database, a tool
+that fails or crashes, malformed check options, no file analysed, and with
+--fail-on-skipped a file not analysed for its compile errors.
 """
 
 import argparse
@@ -23,28 +29,78 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import urllib.parse
 
 EXIT_CLEAN, EXIT_NEW_FINDINGS, EXIT_ERROR = 0, 1, 2
-FINGERPRINT_KEY = "bloatFingerprint/v1"
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__))))
+FINGERPRINT_KEY = "bloatFingerprint/v2"
+BASELINE_VERSION = 2
 
 # path:line:col: level: message [check]
 DIAGNOSTIC = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<level>warning|error|note): "
     r"(?P<message>.*?)(?: \[(?P<check>[\w.,-]+)\])?$")
-# 'history' (member of 'GameState') ...
-SUBJECT = re.compile(r"'(?P<name>[^']+)' \((?P<owner>[^)]*)\)")
+# The checks' own line for a TU they skipped (checks/utils/SharedBodyWalk).
+NOT_ANALYSED = re.compile(
+    r"^bloat-\*: (?P<file>.+) was not analysed: it has compile errors$")
+# clang-tidy's word for a .clang-tidy it ignores because it cannot parse it.
+CONFIG_NOT_READ = re.compile(r"^Error (parsing|reading) .*")
+# Errors after which clang-tidy builds no AST, so the checks never run.
+DRIVER_GAVE_UP = re.compile(
+    r"^error: (unable to handle compilation|no input files)")
+# 'history' (member of 'GameState'): the names a message quotes.
+QUOTED = re.compile(r"'([^']+)'")
 
 
 class UsageError(Exception):
     pass
 
 
+class Layout:
+    """Where the docs, the version and the tools are: next to this script in
+    the source tree (tools/bloat-ci/bloat_ci.py), or in the install prefix
+    that `cmake --install` made (<prefix>/bin/bloat-ci)."""
+
+    def __init__(self):
+        here = os.path.dirname(os.path.realpath(__file__))
+        source_root = os.path.dirname(os.path.dirname(here))
+        if os.path.basename(here) == "bloat-ci" and os.path.isdir(
+                os.path.join(source_root, "docs", "checks")):
+            self.docs = os.path.join(source_root, "docs", "checks")
+            self.version_file = os.path.join(source_root, "VERSION")
+            self.bloat_tidy = os.path.join(source_root, "build", "bin",
+                                           "bloat-tidy")
+            self.plugin = os.path.join(source_root, "build", "lib",
+                                       "libBloatTidy.so")
+        else:
+            prefix = os.path.dirname(here)
+            share = os.path.join(prefix, "share", "bloat-tidy")
+            self.docs = os.path.join(share, "checks")
+            self.version_file = os.path.join(share, "VERSION")
+            self.bloat_tidy = os.path.join(prefix, "bin", "bloat-tidy")
+            self.plugin = os.path.join(prefix, "lib", "libBloatTidy.so")
+
+    def version(self):
+        try:
+            with open(self.version_file) as f:
+                return f.read().strip()
+        except OSError:
+            return "unknown"
+
+
+LAYOUT = Layout()
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    def error(self, message):
+        # One line, not argparse's usage block.
+        raise UsageError(message)
+
+
 def parse_args(argv):
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="bloat-ci", description=__doc__.split("\n\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*",
@@ -52,112 +108,618 @@ def parse_args(argv):
                              "compile_commands.json of -p)")
     parser.add_argument("-p", dest="build_dir",
                         help="directory with compile_commands.json")
+    parser.add_argument("--version", action="store_true",
+                        help="print bloat-tidy's and LLVM's versions")
     parser.add_argument("--tool", choices=("driver", "plugin"),
                         default="driver",
                         help="bloat-tidy driver (default) or clang-tidy with "
                              "the plugin")
-    parser.add_argument("--bloat-tidy",
-                        default=os.path.join(REPO_ROOT, "build", "bin",
-                                             "bloat-tidy"))
+    parser.add_argument("--bloat-tidy", default=LAYOUT.bloat_tidy)
     parser.add_argument("--clang-tidy", default="clang-tidy-19")
-    parser.add_argument("--plugin",
-                        default=os.path.join(REPO_ROOT, "build", "lib",
-                                             "libBloatTidy.so"))
-    parser.add_argument("--checks", default="bloat-*",
-                        help="checks to run (default: bloat-*)")
+    parser.add_argument("--plugin", default=LAYOUT.plugin)
+    parser.add_argument("--checks",
+                        help="bloat checks to run, clang-tidy globs "
+                             "(default: what each file's .clang-tidy "
+                             "enables, else bloat-*)")
     parser.add_argument("--config", help="clang-tidy --config string")
     parser.add_argument("--root", default=os.getcwd(),
-                        help="paths in SARIF and the baseline are relative "
+                        help="paths in reports and the baseline are relative "
                              "to this directory (default: .)")
     parser.add_argument("--sarif", help="write SARIF 2.1.0 here")
-    parser.add_argument("--baseline", help="fail only on findings not in it")
-    parser.add_argument("--write-baseline",
-                        help="record the current findings here")
+    parser.add_argument("--gitlab-codequality", metavar="FILE",
+                        help="write GitLab Code Quality JSON here")
+    parser.add_argument("--help-uri-base", metavar="URL",
+                        help="absolute URL of the check docs; a rule's "
+                             "helpUri is URL/<check>.md, or URL with "
+                             "{check} replaced (default: no helpUri)")
+    parser.add_argument("--baseline",
+                        help="fail only on findings not in this file, "
+                             "which must exist")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="record the current findings here (exit 0)")
+    parser.add_argument("--fail-on-skipped", action="store_true",
+                        help="exit 2 when a file was not analysed because "
+                             "of its compile errors")
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--extra-arg", action="append", default=[],
                         help="extra compiler argument (repeatable)")
     args = parser.parse_args(argv)
+    if args.version:
+        return args
     if not args.files and not args.build_dir:
         raise UsageError("give files to check or -p BUILD_DIR")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    for option, path in (("--sarif", args.sarif),
+                         ("--gitlab-codequality", args.gitlab_codequality),
+                         ("--write-baseline", args.write_baseline)):
+        if path is None:
+            continue
+        directory = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(directory):
+            raise UsageError("%s %s: directory %s does not exist"
+                             % (option, path, directory))
+        if os.path.isdir(path):
+            raise UsageError("%s %s is a directory" % (option, path))
+    if args.help_uri_base is not None:
+        url = urllib.parse.urlsplit(args.help_uri_base)
+        if not url.scheme or not url.netloc:
+            raise UsageError("--help-uri-base must be an absolute URL, not '%s'"
+                             % args.help_uri_base)
+    if not os.path.isdir(args.root):
+        raise UsageError("--root %s is not a directory" % args.root)
     return args
 
 
-def files_from_database(build_dir):
-    path = os.path.join(build_dir, "compile_commands.json")
+# --- Running the tool ---------------------------------------------------------
+
+def run(command, cwd=None):
+    """(exit code, output); the tool's output need not be UTF-8."""
     try:
-        with open(path) as f:
-            entries = json.load(f)
-    except (OSError, ValueError) as error:
-        raise UsageError("cannot read %s: %s" % (path, error))
-    files = []
-    for entry in entries:
-        name = os.path.join(entry.get("directory", ""), entry["file"])
-        if name not in files:
-            files.append(os.path.normpath(name))
-    return files
+        result = subprocess.run(command, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, cwd=cwd)
+    except OSError as error:
+        raise UsageError("cannot run %s: %s" % (command[0], error.strerror))
+    return result.returncode, result.stdout.decode("utf-8", "replace")
+
+
+def last_line(output):
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    return lines[-1] if lines else "no output"
+
+
+def describe_exit(code):
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = "signal %d" % -code
+        return "crashed (%s)" % name
+    return "exited with code %d" % code
 
 
 def tool_command(args):
     if args.tool == "plugin":
-        tool = shutil.which(args.clang_tidy) or args.clang_tidy
-        if not os.path.exists(tool):
+        tool = shutil.which(args.clang_tidy)
+        if not tool:
             raise UsageError("clang-tidy not found: " + args.clang_tidy)
         if not os.path.exists(args.plugin):
             raise UsageError("plugin not found: " + args.plugin)
         command = [tool, "--load=" + args.plugin]
     else:
-        if not os.path.exists(args.bloat_tidy):
+        if not os.access(args.bloat_tidy, os.X_OK):
             raise UsageError("bloat-tidy not found: %s (build it with "
-                             "scripts/setup.sh)" % args.bloat_tidy)
+                             "scripts/setup.sh, or give --bloat-tidy)"
+                             % args.bloat_tidy)
         command = [args.bloat_tidy]
-    command.append("--checks=-*," + args.checks)
     if args.config:
         command.append("--config=" + args.config)
     return command
 
 
-def run_one(command, path, args):
-    full = command + [path]
+def list_checks(command, extra, what, target=()):
+    """The checks clang-tidy enables with the options `extra`, for the file
+    `target` (`[file, "--"]`) or the current directory."""
+    code, output = run(command + extra + ["--list-checks"] + list(target))
+    if code == 1 and last_line(output) == "No checks enabled.":
+        return []
+    if code != 0:
+        raise UsageError("%s: --list-checks %s: %s"
+                         % (what, describe_exit(code), last_line(output)))
+    return [line.strip() for line in output.splitlines()
+            if line.startswith("    ") and line.strip()]
+
+
+def known_bloat_checks(command):
+    checks = [c for c in list_checks(command, ["--checks=-*,bloat-*"],
+                                     "the tool")
+              if c.startswith("bloat-")]
+    if not checks:
+        raise UsageError("the tool knows no bloat-* check: %s"
+                         % " ".join(command))
+    return checks
+
+
+def glob_matches(pattern, name):
+    """clang-tidy's check globs: '*' is the only wildcard."""
+    regex = ".*".join(re.escape(part) for part in pattern.split("*"))
+    return re.fullmatch(regex, name) is not None
+
+
+def check_patterns(checks):
+    return [p.strip() for p in re.split(r"[,\n]", checks) if p.strip()]
+
+
+def validate_bloat_patterns(patterns, known, where):
+    """A bloat- pattern that names no check is a typo that would silently
+    turn a check off."""
+    for pattern in patterns:
+        positive = pattern.lstrip("-").strip()
+        if positive.startswith("bloat-") and not any(
+                glob_matches(positive, check) for check in known):
+            raise UsageError("%s: '%s' matches no bloat check (known: %s)"
+                             % (where, pattern, ", ".join(known)))
+
+
+def nearest_clang_tidy(directory):
+    """The .clang-tidy clang-tidy would use for a file in `directory`."""
+    directory = os.path.abspath(directory)
+    while True:
+        candidate = os.path.join(directory, ".clang-tidy")
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def configured_checks_string(command, extra, target, where):
+    """The effective `Checks:` of a clang-tidy configuration."""
+    code, output = run(command + extra + ["--dump-config"] + list(target))
+    if code != 0:
+        raise UsageError("%s: --dump-config %s: %s"
+                         % (where, describe_exit(code), last_line(output)))
+    # clang-tidy skips a .clang-tidy it cannot parse, with only this line.
+    for line in output.splitlines():
+        if CONFIG_NOT_READ.match(line):
+            raise UsageError(line.strip())
+    for line in output.splitlines():
+        if line.startswith("Checks:"):
+            value = line[len("Checks:"):].strip()
+            if value.startswith('"'):
+                return json.loads(value)
+            if value.startswith("'"):
+                return value[1:-1].replace("''", "'")
+            return value
+    return ""
+
+
+def checks_for_files(args, command, known, files):
+    """{file: ([bloat checks], [tool options])}, and [(file, where)] for
+    the files whose configuration turns every bloat check off."""
+    if args.checks is not None:
+        patterns = check_patterns(args.checks)
+        validate_bloat_patterns(patterns, known, "--checks")
+        enabled = [c for c in list_checks(
+            command, ["--checks=-*," + args.checks], "--checks")
+            if c.startswith("bloat-")]
+        if not enabled:
+            raise UsageError("--checks '%s' enables no bloat check"
+                             % args.checks)
+        return {path: (enabled, []) for path in files}, []
+
+    # Files governed by the same .clang-tidy share its configuration.
+    build_config = (nearest_clang_tidy(args.build_dir)
+                    if args.build_dir else None)
+    groups = {}
+    for path in files:
+        config = None if args.config else nearest_clang_tidy(
+            os.path.dirname(path))
+        groups.setdefault(config or build_config, []).append(path)
+
+    result, disabled = {}, []
+    for config, members in groups.items():
+        extra, target = [], [members[0], "--"]
+        if args.config:
+            where = "--config"
+        elif config is None:
+            result.update((path, (list(known), [])) for path in members)
+            continue
+        elif config == build_config and nearest_clang_tidy(
+                os.path.dirname(members[0])) is None:
+            extra, where = ["--config-file=" + config], config
+        else:
+            where = config
+        patterns = check_patterns(
+            configured_checks_string(command, extra, target, where))
+        validate_bloat_patterns(patterns, known, where)
+        enabled = [c for c in list_checks(command, extra, where, target)
+                   if c.startswith("bloat-")]
+        if not enabled and not any("bloat" in p for p in patterns):
+            # A configuration that says nothing about bloat-* gets them all.
+            enabled = list(known)
+        for path in members:
+            if enabled:
+                result[path] = (enabled, extra)
+            else:
+                disabled.append((path, where))
+    return result, disabled
+
+
+def files_from_database(build_dir):
+    path = os.path.join(build_dir, "compile_commands.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            entries = json.load(f)
+    except OSError as error:
+        raise UsageError("cannot read %s: %s" % (path, error.strerror))
+    except ValueError as error:
+        raise UsageError("%s is not valid JSON: %s" % (path, error))
+    if not isinstance(entries, list):
+        raise UsageError("%s is not a JSON array of compile commands" % path)
+    if not entries:
+        raise UsageError("%s has no compile commands" % path)
+    files = {}
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(
+                entry.get("file"), str) or not entry["file"]:
+            raise UsageError('%s: entry %d has no "file"' % (path, index))
+        if not isinstance(entry.get("directory"), str):
+            raise UsageError('%s: entry %d has no "directory"' % (path, index))
+        name = os.path.normpath(os.path.join(entry["directory"],
+                                             entry["file"]))
+        # clang-tidy names files relative to the entry's directory.
+        files.setdefault(name, entry["directory"])
+    return files
+
+
+def run_one(command, path, checks, args):
+    """Runs the tool over one file; `checks` is (bloat checks, options)."""
+    enabled, options = checks
+    full = command + options + ["--checks=-*," + ",".join(enabled), path]
     if args.build_dir:
         full += ["-p", args.build_dir]
         full += ["--extra-arg=" + a for a in args.extra_arg]
     else:
         full += ["--"] + args.extra_arg
-    result = subprocess.run(full, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, universal_newlines=True)
-    return path, result.returncode, result.stdout
+    code, output = run(full)
+    return path, code, output
 
 
-def parse_output(output):
-    """Returns (findings, problems) from clang-tidy's text output."""
-    findings, problems = [], []
-    current = None
-    for line in output.splitlines():
-        if "[clang-tidy-config]" in line:
-            problems.append(line.strip())
-            continue
-        match = DIAGNOSTIC.match(line)
-        if not match:
-            continue
-        if match["level"] == "note":
-            if current is not None:
-                current["notes"].append({
-                    "file": match["file"], "line": int(match["line"]),
-                    "col": int(match["col"]), "message": match["message"]})
-            continue
-        check = match["check"] or ""
-        if match["level"] == "error" or not check.startswith("bloat-"):
+def resolve_paths(report, directory):
+    """Makes the paths of the tool's diagnostics absolute."""
+    def resolve(path):
+        return os.path.normpath(os.path.join(directory, path))
+    for finding in report.findings:
+        finding["file"] = resolve(finding["file"])
+        for note in finding["notes"]:
+            note["file"] = resolve(note["file"])
+
+
+class FileReport:
+    """What one run of the tool over one file said."""
+
+    def __init__(self, path, code, output):
+        self.path = path
+        self.findings, self.problems = [], []
+        self.skipped = False
+        compile_errors, other_errors = [], False
+        current = None
+        for line in output.splitlines():
+            if "[clang-tidy-config]" in line or CONFIG_NOT_READ.match(line):
+                self.problems.append(line.strip())
+                continue
+            if NOT_ANALYSED.match(line):
+                self.skipped = True
+                continue
+            match = DIAGNOSTIC.match(line)
+            if not match:
+                if line.startswith("error: "):
+                    compile_errors.append(line.strip())
+                continue
+            level, check = match["level"], match["check"] or ""
+            if level == "note":
+                if current is not None:
+                    current["notes"].append({
+                        "file": match["file"], "line": int(match["line"]),
+                        "col": int(match["col"]),
+                        "message": match["message"]})
+                continue
+            # WarningsAsErrors turns a finding into an error: still a finding.
+            names = [c for c in check.split(",") if c.startswith("bloat-")]
+            if names:
+                current = {"check": names[0], "file": match["file"],
+                           "line": int(match["line"]),
+                           "col": int(match["col"]),
+                           "message": match["message"], "notes": []}
+                self.findings.append(current)
+                continue
             current = None
-            if match["level"] == "error":
-                problems.append(line.strip())
+            if level == "error":
+                if check in ("", "clang-diagnostic-error"):
+                    compile_errors.append(line.strip())
+                else:
+                    other_errors = True   # a -Werror warning: analysed
+        # The driver gave up before the checks could run.
+        if any(DRIVER_GAVE_UP.match(e) for e in compile_errors):
+            self.skipped = True
+        self.first_error = compile_errors[0] if compile_errors else None
+        if code < 0 or code > 1:
+            self.problems.append("%s: the tool %s: %s" % (
+                path, describe_exit(code), last_line(output)))
+        elif code == 1 and not (self.skipped or compile_errors or other_errors
+                                or self.findings):
+            self.problems.append("%s: the tool %s: %s" % (
+                path, describe_exit(code), last_line(output)))
+
+
+# --- Fingerprints -------------------------------------------------------------
+
+# One token of C++ source: comments and preprocessor lines are skipped by the
+# scanner; raw strings are found by hand (their delimiter is not regular).
+TOKEN = re.compile(r"""
+    (?P<space>[ \t\r\f\v]+)
+  | (?P<newline>\n)
+  | (?P<splice>\\\n)
+  | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+  | (?P<ident>[A-Za-z_$][\w$]*)
+  | (?P<number>\.?\d(?:[eEpP][+-]|[\w.'])*)
+  | (?P<string>"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?)
+  | (?P<punct>::|->|\.\.\.|[=!<>+\-*/%&|^]=|&&|\|\||.)
+""", re.VERBOSE | re.DOTALL)
+CONTROL = {"if", "for", "while", "switch", "catch", "return", "sizeof",
+           "alignof", "decltype", "noexcept", "throw", "requires", "typeid",
+           "static_assert", "alignas", "__attribute__", "__declspec",
+           "co_return", "co_await", "co_yield", "new", "delete"}
+SKIPPED_GROUPS = {"decltype", "alignas", "__attribute__", "__declspec",
+                  "noexcept", "throw", "requires"}
+
+
+def cxx_tokens(text):
+    """(text, line, column) of each token, without comments and directives."""
+    tokens, pos, line, line_start, at_line_start = [], 0, 1, 0, True
+    while pos < len(text):
+        if at_line_start and text[pos] == "#":
+            # A directive runs to the end of the line, spliced lines included.
+            end = pos
+            while True:
+                end = text.find("\n", end)
+                if end < 0:
+                    end = len(text)
+                    break
+                if text[end - 1] != "\\":
+                    break
+                end += 1
+            line += text.count("\n", pos, end)
+            pos = end
             continue
-        current = {"check": check, "file": match["file"],
-                   "line": int(match["line"]), "col": int(match["col"]),
-                   "message": match["message"], "notes": []}
-        findings.append(current)
-    return findings, problems
+        old_line_start = line_start
+        match = TOKEN.match(text, pos)
+        kind, value = match.lastgroup, match.group()
+        if kind == "ident" and pos + len(value) < len(text) and \
+                text[pos + len(value)] == '"' and value.endswith("R") and \
+                value in ("R", "LR", "uR", "UR", "u8R"):
+            open_paren = text.find("(", pos + len(value) + 1)
+            delimiter = text[pos + len(value) + 1:open_paren]
+            close = text.find(")" + delimiter + '"', open_paren)
+            end = len(text) if open_paren < 0 or close < 0 else \
+                close + len(delimiter) + 2
+            value, kind = text[pos:end], "string"
+        newlines = value.count("\n")
+        if newlines:
+            line += newlines
+            line_start = pos + value.rfind("\n") + 1
+        if kind in ("space", "newline", "splice", "comment"):
+            at_line_start = at_line_start or kind == "newline"
+        else:
+            at_line_start = False
+            tokens.append((value, line - newlines, pos - old_line_start + 1))
+        pos += len(value)
+    return tokens
+
+
+def skip_group(tokens, index, opening, closing):
+    """Index after the group that opens at tokens[index]."""
+    depth = 0
+    while index < len(tokens):
+        if tokens[index] == opening:
+            depth += 1
+        elif tokens[index] == closing:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return index
+
+
+def qualified_name_before(tokens, end):
+    """The (qualified) name that ends just before tokens[end]."""
+    parts, index = [], end - 1
+    while index >= 0:
+        if tokens[index] == ">":
+            depth = 0
+            while index >= 0:
+                depth += {">": 1, "<": -1}.get(tokens[index], 0)
+                index -= 1
+                if depth == 0:
+                    break
+        if index < 0 or not re.match(r"[A-Za-z_$]", tokens[index]):
+            break
+        name = tokens[index]
+        if index > 0 and tokens[index - 1] == "~":
+            name, index = "~" + name, index - 1
+        parts.insert(0, name)
+        if index >= 2 and tokens[index - 1] == "::":
+            index -= 2
+            continue
+        break
+    return "::".join(parts)
+
+
+def classify_head(head, in_function):
+    """What a '{' opens, from the tokens since the previous ; { or }:
+    ('namespace'|'class'|'function', name), ('meminit', None) for a braced
+    member initialiser, or ('block', None)."""
+    tokens = list(head)
+    while tokens and tokens[0] == "template" and len(tokens) > 1 and \
+            tokens[1] == "<":
+        tokens = tokens[skip_group(tokens, 1, "<", ">"):]
+    if not tokens:
+        return "block", None
+    if tokens.count("(") != tokens.count(")") or \
+            tokens.count("[") != tokens.count("]"):
+        return "block", None   # a lambda or braced list inside a call
+    if "namespace" in tokens[:2]:
+        start = tokens.index("namespace") + 1
+        name = "".join(t for t in tokens[start:] if t != "inline")
+        return "namespace", name or "(anonymous namespace)"
+    for index, token in enumerate(tokens):
+        if token == "=" and (index == 0 or tokens[index - 1] != "operator"):
+            return "block", None   # an initialiser or a lambda
+    if tokens[0] == "enum" or tokens[0] == "extern":
+        return "block", None
+    for key in ("class", "struct", "union"):
+        if key in tokens and "(" not in tokens[:tokens.index(key)]:
+            index = tokens.index(key) + 1
+            while index < len(tokens) and tokens[index] in (
+                    "[", "alignas", "__attribute__", "__declspec"):
+                index = skip_group(tokens, index + (tokens[index] != "["),
+                                   "(" if tokens[index] != "[" else "[",
+                                   ")" if tokens[index] != "[" else "]")
+            end = index
+            while end < len(tokens) and (
+                    re.match(r"[A-Za-z_$]", tokens[end]) or
+                    tokens[end] == "::") and tokens[end] != "final":
+                end += 1
+            if end < len(tokens) and tokens[end] == "<":
+                end = skip_group(tokens, end, "<", ">")
+            if end == len(tokens) or tokens[end] in (":", "final"):
+                name = qualified_name_before(tokens, end)
+                return ("class", name) if name else ("block", None)
+    if in_function:
+        return "block", None
+    # A function: a name, then a parameter list.
+    index, paren = 0, None
+    operator = tokens.index("operator") if "operator" in tokens else None
+    while index < len(tokens):
+        token = tokens[index]
+        if token == "[":
+            index = skip_group(tokens, index, "[", "]")
+            continue
+        if token == "(":
+            previous = tokens[index - 1] if index else ""
+            if previous in SKIPPED_GROUPS:
+                index = skip_group(tokens, index, "(", ")")
+                continue
+            if operator is not None and index == operator + 1 and \
+                    index + 1 < len(tokens) and tokens[index + 1] == ")":
+                index += 2   # operator()
+                continue
+            paren = index
+            break
+        index += 1
+    if paren is None or paren == 0:
+        return "block", None
+    if operator is not None and operator < paren:
+        symbol = tokens[operator + 1:paren]
+        # operator<< and operator() are symbols; operator bool is a type.
+        if any(re.match(r"[A-Za-z_$]", t) for t in symbol):
+            name = "operator " + " ".join(symbol)
+        else:
+            name = "operator" + "".join(symbol)
+        qualifier = (qualified_name_before(tokens, operator - 1)
+                     if operator > 0 and tokens[operator - 1] == "::" else "")
+        name = qualifier + "::" + name if qualifier else name
+    else:
+        if tokens[paren - 1] in CONTROL:
+            return "block", None
+        name = qualified_name_before(tokens, paren)
+        if not name:
+            return "block", None
+    close = skip_group(tokens, paren, "(", ")")
+    # `Type(args) : member{init}`: this brace initialises a member.
+    if ":" in tokens[close:] and re.match(r"[A-Za-z_$>]", tokens[-1]):
+        return "meminit", None
+    return "function", name
+
+
+def scope_intervals(text):
+    """[(start, end, qualified name)] of the namespaces, classes and
+    functions of a C++ file; start and end are (line, column)."""
+    intervals, stack, head = [], [], []
+    tokens = cxx_tokens(text)
+    for value, line, col in tokens:
+        if value == "{":
+            in_function = any(kind in ("function", "block-in-function")
+                              for kind, _, _, _ in stack)
+            kind, name = classify_head(head, in_function)
+            if kind == "block" and in_function:
+                kind = "block-in-function"
+            stack.append((kind, name, (line, col), head))
+            head = []
+        elif value == "}":
+            if not stack:
+                head = []
+                continue
+            kind, name, start, saved = stack.pop()
+            if kind in ("namespace", "class", "function"):
+                names = [n for k, n, _, _ in stack
+                         if k in ("namespace", "class", "function")]
+                intervals.append((start, (line, col),
+                                  "::".join(names + [name])))
+            head = saved + ["{}"] if kind == "meminit" else []
+        elif value == ";":
+            head = []
+        elif value == ":" and head and head[-1] in (
+                "public", "private", "protected"):
+            head = []
+        else:
+            head.append(value)
+    return intervals
+
+
+class ScopeFinder:
+    """The enclosing function or class of a position, per file, cached."""
+
+    def __init__(self):
+        self.files = {}
+
+    def scope(self, path, line, col):
+        if path not in self.files:
+            try:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    self.files[path] = scope_intervals(f.read())
+            except (OSError, RecursionError):
+                self.files[path] = []
+        best = ""
+        for start, end, name in self.files[path]:
+            # Intervals close inner first; the innermost has the latest start.
+            if start <= (line, col) <= end and (not best or start > best[0]):
+                best = (start, name)
+        return best[1] if best else ""
+
+
+def assign_fingerprints(findings, root):
+    """Gives each finding a fingerprint that is unique in the run and does
+    not depend on its line or on the wording of its message: the check, the
+    file, the enclosing function or class, the names the message quotes, and
+    the finding's rank among findings equal in all of these."""
+    scopes = ScopeFinder()
+    keyed = {}
+    for finding in findings:
+        finding["scope"] = scopes.scope(finding["file"], finding["line"],
+                                        finding["col"])
+        finding["subject"] = "|".join(QUOTED.findall(finding["message"]))
+        key = (finding["check"], relative(finding["file"], root),
+               finding["scope"], finding["subject"])
+        keyed.setdefault(key, []).append(finding)
+    for key, equal in keyed.items():
+        equal.sort(key=lambda f: (f["line"], f["col"]))
+        for rank, finding in enumerate(equal):
+            text = "\0".join(key + (str(rank),))
+            finding["fingerprint"] = hashlib.sha256(
+                text.encode()).hexdigest()[:32]
 
 
 def relative(path, root):
@@ -165,46 +727,69 @@ def relative(path, root):
     return rel.replace(os.sep, "/")
 
 
-def fingerprint(finding, root):
-    """Stable across line shifts: check, file, subject and owner."""
-    subject = SUBJECT.search(finding["message"])
-    if subject:
-        what = subject["name"] + "|" + subject["owner"]
-    else:
-        # No quoted subject: the message without numbers.
-        what = re.sub(r"\d+", "#", finding["message"])
-    key = "|".join([finding["check"], relative(finding["file"], root), what])
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+# --- SARIF --------------------------------------------------------------------
 
-
-def rule_metadata(check):
-    """Short and full description from docs/checks/<check>.md."""
-    path = os.path.join(REPO_ROOT, "docs", "checks", check + ".md")
-    summary = check
+def read_check_doc(check):
+    path = os.path.join(LAYOUT.docs, check + ".md")
     try:
-        with open(path) as f:
-            paragraphs = [p.strip() for p in f.read().split("\n\n")]
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def markdown_to_text(markdown):
+    """Plain text for help.text: no code fences, heading marks, backticks
+    or link syntax."""
+    lines = []
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            continue
+        line = re.sub(r"^#+\s*", "", line)
+        line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", line)
+        lines.append(line.replace("`", ""))
+    return "\n".join(lines).strip() + "\n"
+
+
+def help_uri(check, base):
+    if base is None:
+        return None
+    if "{check}" in base:
+        return base.replace("{check}", urllib.parse.quote(check))
+    return base.rstrip("/") + "/" + urllib.parse.quote(check) + ".md"
+
+
+def rule_metadata(check, base):
+    doc = read_check_doc(check)
+    summary = check
+    if doc:
+        paragraphs = [p.strip() for p in doc.split("\n\n")]
         body = [p for p in paragraphs if p and not p.startswith("#")]
         if body:
             summary = " ".join(body[0].split())
-    except OSError:
-        pass
     first_sentence = summary.split(". ")[0].rstrip(".") + "."
-    return {
+    rule = {
         "id": check,
         "name": check,
         "shortDescription": {"text": first_sentence},
         "fullDescription": {"text": summary},
-        "help": {"text": summary,
-                 "markdown": summary + "\n\nSee docs/checks/%s.md." % check},
-        "helpUri": "docs/checks/%s.md" % check,
+        "help": {"text": markdown_to_text(doc) if doc else summary,
+                 "markdown": doc if doc else summary},
         "defaultConfiguration": {"level": "warning"},
     }
+    uri = help_uri(check, base)
+    if uri:
+        rule["helpUri"] = uri
+    return rule
+
+
+def uri_of(path, root):
+    return urllib.parse.quote(relative(path, root), safe="/")
 
 
 def sarif_location(path, line, col, root, message=None, ident=None):
     location = {"physicalLocation": {
-        "artifactLocation": {"uri": relative(path, root),
+        "artifactLocation": {"uri": uri_of(path, root),
                              "uriBaseId": "SRCROOT"},
         "region": {"startLine": line, "startColumn": col}}}
     if message is not None:
@@ -214,114 +799,268 @@ def sarif_location(path, line, col, root, message=None, ident=None):
     return location
 
 
-def write_sarif(path, findings, root, baseline):
+# The notes a reader needs, by what they say; GitHub shows a related
+# location only when the message links it.
+NOTE_LABELS = [
+    (re.compile(r"\bis declared here$"), "declared here"),
+    (re.compile(r"^(bound it|validate it|capture a |remove a callback)"),
+     "bound it"),
+    (re.compile(r"repeat|any number of\s+times|inside a loop|no fixed trip "
+                r"count|a miss adds|kept here|read from input|comes from "
+                r"the caller"), "why it repeats"),
+]
+
+
+def sarif_escape(text):
+    """Literal brackets and backslashes in a SARIF message are escaped, or
+    they would read as embedded links."""
+    return re.sub(r"([\\\[\]])", r"\\\1", text)
+
+
+def linked_message(finding):
+    links = []
+    for index, note in enumerate(finding["notes"]):
+        for pattern, label in NOTE_LABELS:
+            if pattern.search(note["message"]):
+                if label == "why it repeats" and \
+                        finding["check"] == "bloat-unchecked-growth-size":
+                    label = "where the size comes from"
+                if not any(existing == label for existing, _ in links):
+                    links.append((label, index))
+                break
+    text = sarif_escape(finding["message"])
+    if links:
+        text += " (" + ", ".join("[%s](%d)" % link for link in links) + ")"
+    return text
+
+
+def write_json(path, data, what):
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2)
+            f.write("\n")
+    except OSError as error:
+        raise UsageError("cannot write %s %s: %s"
+                         % (what, path, error.strerror))
+
+
+def write_sarif(path, findings, args, baseline):
     checks = sorted({f["check"] for f in findings})
-    rules = [rule_metadata(check) for check in checks]
+    rules = [rule_metadata(check, args.help_uri_base) for check in checks]
     results = []
     for finding in findings:
-        fp = fingerprint(finding, root)
         result = {
             "ruleId": finding["check"],
             "ruleIndex": checks.index(finding["check"]),
             "level": "warning",
-            "message": {"text": finding["message"]},
+            "message": {"text": linked_message(finding)},
             "locations": [sarif_location(finding["file"], finding["line"],
-                                         finding["col"], root)],
+                                         finding["col"], args.root)],
             "relatedLocations": [
-                sarif_location(n["file"], n["line"], n["col"], root,
+                sarif_location(n["file"], n["line"], n["col"], args.root,
                                n["message"], i)
                 for i, n in enumerate(finding["notes"])],
-            "partialFingerprints": {FINGERPRINT_KEY: fp},
+            "partialFingerprints": {FINGERPRINT_KEY: finding["fingerprint"]},
         }
         if baseline is not None:
-            result["baselineState"] = "unchanged" if fp in baseline else "new"
+            result["baselineState"] = (
+                "unchanged" if finding["fingerprint"] in baseline else "new")
         results.append(result)
+    version = LAYOUT.version()
+    driver = {"name": "bloat-tidy", "version": version, "rules": rules}
+    if re.fullmatch(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?", version):
+        driver["semanticVersion"] = version
+    root_uri = "file://" + urllib.parse.quote(
+        os.path.abspath(args.root).rstrip("/") + "/", safe="/")
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": "bloat-tidy",
-                "informationUri": "https://clang.llvm.org/extra/clang-tidy/",
-                "rules": rules}},
-            "originalUriBaseIds": {"SRCROOT": {
-                "uri": "file://" + os.path.abspath(root).rstrip("/") + "/"}},
+            "tool": {"driver": driver},
+            "originalUriBaseIds": {"SRCROOT": {"uri": root_uri}},
             "results": results,
         }],
     }
-    with open(path, "w") as f:
-        json.dump(log, f, indent=2)
-        f.write("\n")
+    write_json(path, log, "SARIF")
 
+
+def write_gitlab_codequality(path, findings, root):
+    """GitLab's Code Quality report: one issue per finding."""
+    issues = [{
+        "description": "%s [%s]" % (f["message"], f["check"]),
+        "check_name": f["check"],
+        "fingerprint": f["fingerprint"],
+        "severity": "major",
+        "location": {"path": relative(f["file"], root),
+                     "lines": {"begin": f["line"]}},
+    } for f in findings]
+    write_json(path, issues, "GitLab Code Quality report")
+
+
+# --- Baseline -----------------------------------------------------------------
 
 def read_baseline(path):
     try:
-        with open(path) as f:
+        with open(path, encoding="utf-8") as f:
             data = json.load(f)
+    except OSError as error:
+        raise UsageError("cannot read baseline %s: %s" % (path, error.strerror))
+    except ValueError as error:
+        raise UsageError("baseline %s is not valid JSON: %s" % (path, error))
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise UsageError('baseline %s has no "findings" list' % path)
+    if data.get("version") != BASELINE_VERSION:
+        raise UsageError("baseline %s is version %s, not %d: record it again "
+                         "with --write-baseline"
+                         % (path, data.get("version"), BASELINE_VERSION))
+    try:
         return {entry["fingerprint"] for entry in data["findings"]}
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise UsageError("cannot read baseline %s: %s" % (path, error))
+    except (KeyError, TypeError):
+        raise UsageError("baseline %s has an entry without a fingerprint"
+                         % path)
 
 
 def write_baseline(path, findings, root):
+    # The message is kept for the reader; matching never uses it.
     entries = sorted(
-        ({"fingerprint": fingerprint(f, root), "check": f["check"],
-          "file": relative(f["file"], root), "message": f["message"]}
+        ({"fingerprint": f["fingerprint"], "check": f["check"],
+          "file": relative(f["file"], root), "scope": f["scope"],
+          "subject": f["subject"], "message": f["message"]}
          for f in findings), key=lambda e: (e["file"], e["check"],
-                                            e["fingerprint"]))
-    with open(path, "w") as f:
-        json.dump({"version": 1, "findings": entries}, f, indent=2)
-        f.write("\n")
+                                            e["scope"], e["fingerprint"]))
+    write_json(path, {"version": BASELINE_VERSION, "findings": entries},
+               "baseline")
+
+
+# --- Main ---------------------------------------------------------------------
+
+def print_version(args):
+    """bloat-tidy's version (VERSION) and the LLVM version of the tool that
+    would run the checks."""
+    print("bloat-ci (bloat-tidy) %s" % LAYOUT.version())
+    tool = args.bloat_tidy if args.tool == "driver" else args.clang_tidy
+    try:
+        _, output = run([tool, "--version"])
+        match = re.search(r"LLVM version (\S+)", output)
+        llvm = match[1] if match else "unknown"
+    except UsageError:
+        llvm = "unknown"
+    print("LLVM version %s (%s)" % (llvm, tool))
 
 
 def main(argv):
-    try:
-        args = parse_args(argv)
-        baseline = read_baseline(args.baseline) if args.baseline else None
-        files = args.files or files_from_database(args.build_dir)
-        command = tool_command(args)
-    except UsageError as error:
-        print("bloat-ci: error: %s" % error, file=sys.stderr)
-        return EXIT_ERROR
+    # Errors (stderr) and results (stdout) in the order they are said.
+    sys.stdout.reconfigure(line_buffering=True)
+    args = parse_args(argv)
+    if args.version:
+        print_version(args)
+        return EXIT_CLEAN
 
-    findings, problems, seen = [], [], set()
+    baseline = None
+    if args.baseline:
+        if os.path.exists(args.baseline) or not args.write_baseline:
+            if not os.path.exists(args.baseline):
+                raise UsageError("baseline %s does not exist: record one with "
+                                 "--write-baseline %s and commit it"
+                                 % (args.baseline, args.baseline))
+            baseline = read_baseline(args.baseline)
+    if args.files:
+        # clang-tidy names given files by their absolute path.
+        directories = {os.path.normpath(f): os.getcwd() for f in args.files}
+    else:
+        if not os.path.isdir(args.build_dir):
+            raise UsageError("-p %s is not a directory" % args.build_dir)
+        directories = files_from_database(args.build_dir)
+    files = list(directories)
+    missing = [f for f in files if not os.path.isfile(f)]
+    if missing:
+        raise UsageError("no such file: %s%s" % (
+            missing[0], " (and %d more)" % (len(missing) - 1)
+            if len(missing) > 1 else ""))
+    command = tool_command(args)
+    known = known_bloat_checks(command)
+    checks, disabled = checks_for_files(args, command, known, files)
+    if not checks:
+        raise UsageError("no bloat check is enabled for any file: every "
+                         ".clang-tidy turns them off (%s); give --checks"
+                         % disabled[0][1])
+
+    findings, problems, skipped, seen = [], [], [], set()
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for path, code, output in pool.map(
-                lambda p: run_one(command, p, args), files):
-            found, trouble = parse_output(output)
-            problems += trouble
-            if code not in (0, 1) and not trouble:
-                problems.append("%s: the tool exited with %d" % (path, code))
+                lambda p: run_one(command, p, checks[p], args),
+                [f for f in files if f in checks]):
+            report = FileReport(path, code, output)
+            resolve_paths(report, directories[path])
+            problems += report.problems
+            if report.skipped:
+                skipped.append(report)
             # A header's finding is reported once, not once per TU.
-            for finding in found:
+            for finding in report.findings:
                 key = (finding["check"], os.path.abspath(finding["file"]),
                        finding["line"], finding["col"], finding["message"])
                 if key not in seen:
                     seen.add(key)
                     findings.append(finding)
+    assign_fingerprints(findings, args.root)
 
     if args.sarif:
-        write_sarif(args.sarif, findings, args.root, baseline)
+        write_sarif(args.sarif, findings, args, baseline)
+    if args.gitlab_codequality:
+        write_gitlab_codequality(args.gitlab_codequality, findings, args.root)
     if args.write_baseline:
         write_baseline(args.write_baseline, findings, args.root)
 
     for problem in problems:
         print("bloat-ci: error: " + problem, file=sys.stderr)
+    for report in skipped:
+        first = report.first_error
+        match = DIAGNOSTIC.match(first or "")
+        if match:
+            first = relative(os.path.join(directories[report.path],
+                                          match["file"]),
+                             args.root) + first[match.end("file"):]
+        print("bloat-ci: %s: %s was not analysed: it has compile errors%s" % (
+            "error" if args.fail_on_skipped else "warning",
+            relative(report.path, args.root),
+            " (%s)" % first if first else ""), file=sys.stderr)
     new = [f for f in findings
-           if baseline is None or fingerprint(f, args.root) not in baseline]
+           if baseline is None or f["fingerprint"] not in baseline]
     for finding in new:
         print("%s:%d:%d: %s [%s]" % (relative(finding["file"], args.root),
                                      finding["line"], finding["col"],
                                      finding["message"], finding["check"]))
-    print("bloat-ci: %d finding(s), %d new, %d file(s) checked%s" % (
-        len(findings), len(new), len(files),
-        ", baseline %s" % args.baseline if args.baseline else ""))
+    checked = len(checks)
+    print("bloat-ci: %d finding(s), %d new, %d file(s) checked%s%s%s" % (
+        len(findings), len(new), checked,
+        ", %d not analysed (compile errors)" % len(skipped) if skipped else "",
+        ", %d with bloat checks off" % len(disabled) if disabled else "",
+        ", baseline %s" % args.baseline if baseline is not None else ""))
     if problems:
+        return EXIT_ERROR
+    if skipped and (args.fail_on_skipped or len(skipped) == checked):
+        if not args.fail_on_skipped:
+            print("bloat-ci: error: no file was analysed", file=sys.stderr)
         return EXIT_ERROR
     if args.write_baseline:
         return EXIT_CLEAN
     return EXIT_NEW_FINDINGS if new else EXIT_CLEAN
 
 
+def entry(argv):
+    """main() with every failure as one line and exit 2: a CI step must
+    never pass, or show a traceback, because of an error."""
+    try:
+        return main(argv)
+    except UsageError as error:
+        print("bloat-ci: error: %s" % error, file=sys.stderr)
+    except KeyboardInterrupt:
+        print("bloat-ci: error: interrupted", file=sys.stderr)
+    except Exception as error:  # pylint: disable=broad-except
+        print("bloat-ci: error: internal error: %s: %s"
+              % (type(error).__name__, error), file=sys.stderr)
+    return EXIT_ERROR
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(entry(sys.argv[1:]))
