@@ -174,6 +174,21 @@ bool isOwnSize(const Expr *E, const ValueDecl *Container, unsigned Depth) {
   return false;
 }
 
+// Whether \p F is dependent code of a template that the TU instantiates.
+bool isResolvedInInstantiations(const FunctionDecl *F) {
+  if (!F || !F->isDependentContext())
+    return false;
+  if (const FunctionTemplateDecl *Template = F->getDescribedFunctionTemplate())
+    if (!Template->specializations().empty())
+      return true;
+  for (const DeclContext *Context = F->getDeclContext(); Context;
+       Context = Context->getParent())
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(Context))
+      if (const ClassTemplateDecl *Template = Record->getDescribedClassTemplate())
+        return !Template->specializations().empty();
+  return false;
+}
+
 // Registration and configuration: `add`, `set`, `register`, `route`, `on`
 // followed by a capitalised word or an underscore, or alone.
 bool looksLikeSetUp(const FunctionDecl &F) {
@@ -723,9 +738,12 @@ void ContainerFacts::onArguments(const FunctionDecl *Callee,
     Record *R = recordFor(D);
     if (!R)
       continue;
-    // An unresolved call (dependent, or through a pointer) may do anything.
+    // An unresolved call (dependent, or through a pointer) may do anything,
+    // unless it is in a template the TU instantiates: the instantiations
+    // resolve it, and their walk sees what the callee does.
     if (!Callee) {
-      R->EscapesToUnseenCode = true;
+      if (!isResolvedInInstantiations(Where.function()))
+        R->EscapesToUnseenCode = true;
       continue;
     }
     if (ContainerModel::isDrainingFunction(*Callee)) {

@@ -170,6 +170,34 @@ void fill(int X) {        // taken for opaque.
   dropAll(Drained);
 }
 
+// Was silent: the dependent call of a visible helper was taken for a drain.
+template <class T> class Recorder {
+public:
+  void record(T X) {
+    Items.push_back(X);
+    inspect(Items);
+  }
+
+private:
+  void inspect(std::vector<T> &Seen) { (void)Seen.size(); }
+  std::vector<T> Items;
+};
+Recorder<int> TheRecorder;
+// CHECK-MESSAGES: :[[@LINE-9]]:5: warning: 'Items' (member of 'Recorder') grows without bound: {{.*}}
+
+template <class T> class Compactor { // The helper really drains it.
+public:
+  void record(T X) {
+    Items.push_back(X);
+    compact(Items);
+  }
+
+private:
+  void compact(std::vector<T> &Seen) { Seen.clear(); }
+  std::vector<T> Items;
+};
+Compactor<int> TheCompactor;
+
 struct TraceLog : std::vector<std::string> {};
 TraceLog Trace; // Was silent: not seen as a vector.
 void trace(const std::string &Line) { Trace.push_back(Line); }
