@@ -20,18 +20,28 @@ void UnboundedContainerCheck::report(const UnboundedContainer &Finding) {
       << Finding.Type.isAssociative();
   noteDeclarationAndGrowth(*this, Finding);
   noteWhyRepeats(*this, facts().paths(), Finding);
-  diag(Finding.Decl->getLocation(),
-       "%select{bound it: erase the oldest entries once it passes a size "
-       "limit, keep it in a ring buffer such as boost::circular_buffer, or "
-       "clear it once per request or frame|"
-       "bound it: evict entries past a size limit (LRU) or an age (TTL), "
-       "or clear it once per request or frame|"
-       "bound it: declare it inside the loop, or consume and clear it on "
-       "every iteration}0",
-       DiagnosticIDs::Note)
+  // The cap rides on the note: --fix-notes and editors apply it when the
+  // user asks, plain --fix never does.
+  auto Note =
+      diag(Finding.Decl->getLocation(),
+           "%select{bound it: erase the oldest entries once it passes a size "
+           "limit, keep it in a ring buffer such as boost::circular_buffer, or "
+           "clear it once per request or frame|"
+           "bound it: evict entries past a size limit (LRU) or an age (TTL), "
+           "or clear it once per request or frame|"
+           "bound it: declare it inside the loop, or consume and clear it on "
+           "every iteration}0",
+           DiagnosticIDs::Note)
       << (Finding.TheOwner.Kind == OwnerKind::Local ? 2
           : Finding.Type.isAssociative()            ? 1
                                                     : 0);
+  for (const FixItHint &Fix : capContainerFixes(Finding, FixNames))
+    Note << Fix;
+}
+
+void UnboundedContainerCheck::onEndOfTranslationUnit() {
+  ContainerFactsCheck::onEndOfTranslationUnit();
+  FixNames.clear();
 }
 
 } // namespace clang::tidy::bloat

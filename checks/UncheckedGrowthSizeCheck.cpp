@@ -47,7 +47,8 @@ bool takesCountFirst(const FunctionDecl &F) {
 bool isInClassTemplate(const CXXRecordDecl &Record) {
   return Record.getDescribedClassTemplate() ||
          isa<ClassTemplateSpecializationDecl>(Record) ||
-         Record.isDependentContext() || Record.getTemplateInstantiationPattern();
+         Record.isDependentContext() ||
+         Record.getTemplateInstantiationPattern();
 }
 
 // `(const T *p, size_t n)`, `(size_t n, char buf[])`: the size describes
@@ -218,8 +219,8 @@ void UncheckedGrowthSizeCheck::checkSize(const Expr &Size,
   if (Source->Kind == SizeSource::Parameter &&
       describesExistingMemory(*Source->Param, Function))
     return;
-  Reaches.push_back({&Size, &Allocation, Description.str(), &Function,
-                     *Source});
+  Reaches.push_back(
+      {&Size, &Allocation, Description.str(), &Function, *Source});
 }
 
 void UncheckedGrowthSizeCheck::report(llvm::ArrayRef<const Reach *> Group) {
@@ -255,10 +256,18 @@ void UncheckedGrowthSizeCheck::report(llvm::ArrayRef<const Reach *> Group) {
          DiagnosticIDs::Note)
         << (Other->Source.Variable ? Other->Source.Variable : Named)
         << Other->Description << Other->Size->getSourceRange();
-  diag(Size.getBeginLoc(),
-       "validate it against a maximum first (`if (size > kMaxSize) return "
-       "error;`) or allocate std::min(size, kMaxSize)",
-       DiagnosticIDs::Note);
+  // The clamp rides on the note: --fix-notes and editors apply it when the
+  // user asks, plain --fix never does.
+  llvm::SmallVector<const Expr *, 4> Sizes;
+  for (const Reach *R : Group)
+    Sizes.push_back(R->Size);
+  auto Note = diag(Size.getBeginLoc(),
+                   "validate it against a maximum first (`if (size > kMaxSize) "
+                   "return error;`) or allocate std::min(size, kMaxSize)",
+                   DiagnosticIDs::Note);
+  for (const FixItHint &Fix : clampSizeFixes(
+           Function, Named ? Named->getName() : StringRef(), Sizes, FixNames))
+    Note << Fix;
 }
 
 void UncheckedGrowthSizeCheck::onEndOfTranslationUnit() {
@@ -268,16 +277,16 @@ void UncheckedGrowthSizeCheck::onEndOfTranslationUnit() {
   llvm::DenseSet<std::pair<SourceLocation, SourceLocation>> Seen;
   for (const Reach &R : Reaches) {
     const SizeSource &Source = R.Source;
-    SourceLocation Key =
-        Source.Param      ? Source.Param->getLocation()
-        : Source.Variable ? Source.Variable->getLocation()
-                          : Source.Read->getBeginLoc();
+    SourceLocation Key = Source.Param      ? Source.Param->getLocation()
+                         : Source.Variable ? Source.Variable->getLocation()
+                                           : Source.Read->getBeginLoc();
     if (Seen.insert({Key, R.Size->getBeginLoc()}).second)
       Groups[Key].push_back(&R);
   }
   for (auto &Entry : Groups)
     report(Entry.second);
   Reaches.clear();
+  FixNames.clear();
   Flow.clear();
   Walk->finishTU();
 }

@@ -6,6 +6,7 @@
 #include "analysis/ContainerModel.h"
 #include "analysis/SizeFlow.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/BoundFixes.h"
 #include "utils/ContainerOptions.h"
 #include "utils/SharedBodyWalk.h"
 #include "llvm/Support/Regex.h"
@@ -63,6 +64,7 @@ private:
   const ContainerModel Model;
   SizeFlow Flow;
   std::vector<Reach> Reaches;
+  BoundFixNames FixNames;
   const std::shared_ptr<SharedBodyWalk> Walk;
 };
 
