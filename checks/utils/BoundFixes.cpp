@@ -133,13 +133,13 @@ std::string clampTypeName(QualType Type, const ASTContext &Context) {
 }
 
 // Whether `std::min` is declared: the fix does not add includes.
-bool stdMinIsDeclared(const ASTContext &Context) {
+bool stdMinIsDeclared(ASTContext &Context) {
+  // get(), not find(): with a precompiled preamble (clangd) the names are
+  // loaded on request.
   auto Find = [&](const DeclContext &Scope,
                   llvm::StringRef Name) -> const NamedDecl * {
-    auto Id = Context.Idents.find(Name);
-    if (Id == Context.Idents.end())
-      return nullptr;
-    DeclContext::lookup_result Found = Scope.lookup(Id->getValue());
+    DeclContext::lookup_result Found =
+        Scope.getPrimaryContext()->lookup(&Context.Idents.get(Name));
     return Found.empty() ? nullptr : Found.front();
   };
   const auto *Std = dyn_cast_or_null<NamespaceDecl>(
@@ -203,7 +203,7 @@ std::vector<FixItHint> clampSizeFixes(const FunctionDecl &Function,
                                       llvm::StringRef NameHint,
                                       llvm::ArrayRef<const Expr *> Sizes,
                                       BoundFixNames &Names) {
-  const ASTContext &Context = Function.getASTContext();
+  ASTContext &Context = Function.getASTContext();
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LangOpts = Context.getLangOpts();
   if (!LangOpts.CPlusPlus11 || Sizes.empty() || !Function.getIdentifier() ||
@@ -288,8 +288,8 @@ std::vector<FixItHint> capContainerFixes(const UnboundedContainer &Finding,
       isInTemplate(Container) || !Container.getIdentifier())
     return {};
 
-  // Where the limit is declared: next to the member, or before the global's
-  // first declaration in the TU.
+  // Where the container is declared: a member's class, or the first
+  // declaration of a global in the TU.
   const Decl *Declaration = &Container;
   const CXXRecordDecl *Record = nullptr;
   switch (Finding.TheOwner.Kind) {
@@ -304,20 +304,12 @@ std::vector<FixItHint> capContainerFixes(const UnboundedContainer &Finding,
   case OwnerKind::FileStatic:
     if (!Container.getDeclContext()->getRedeclContext()->isFileContext())
       return {};
-    Declaration = Container.getCanonicalDecl();
     break;
   default:
     return {};
   }
   if (const auto *Var = dyn_cast<VarDecl>(Declaration))
     Declaration = Var->getFirstDecl();
-  SourceLocation DeclStart = Declaration->getBeginLoc();
-  if (DeclStart.isInvalid() || DeclStart.isMacroID() ||
-      hasAttributeBefore(*Declaration, DeclStart, SM))
-    return {};
-  const DeclContext &Scope =
-      Record ? *cast<DeclContext>(Record)
-             : *Declaration->getDeclContext()->getRedeclContext();
 
   // Every growth site gets its cap, or none does: a half-capped container
   // still grows.
@@ -329,10 +321,11 @@ std::vector<FixItHint> capContainerFixes(const UnboundedContainer &Finding,
     /// The growth's indentation; none when the growth shares its line with
     /// other code (`void f() { v.push_back(x); }`): the cap joins that line.
     std::optional<std::string> Indent;
+    const FunctionDecl *Function;
   };
   llvm::SmallVector<Cap, 4> Caps;
   std::optional<bool> AtBack;
-  bool Qualify = false;
+  std::optional<FileID> SitesFile;
   for (const GrowthSite *Site : Sites) {
     const auto *Call = dyn_cast_or_null<CallExpr>(Site->Call);
     const FunctionDecl *Function = Site->Context.Function;
@@ -353,6 +346,11 @@ std::vector<FixItHint> capContainerFixes(const UnboundedContainer &Finding,
         View->Object->HasSideEffects(Context) ||
         !isWholeStatement(Function->getBody(), *Call))
       return {};
+    // One file: an editor applies the edits of one file only.
+    FileID File = SM.getFileID(Call->getBeginLoc());
+    if (SitesFile && *SitesFile != File)
+      return {};
+    SitesFile = File;
     SourceLocation After = Lexer::findLocationAfterToken(
         Call->getEndLoc(), tok::semi, SM, LangOpts,
         /*SkipTrailingWhitespaceAndNewLine=*/false);
@@ -367,17 +365,59 @@ std::vector<FixItHint> capContainerFixes(const UnboundedContainer &Finding,
     std::string ObjectText = isa<DeclRefExpr, MemberExpr, ParenExpr>(Object)
                                  ? Text.str()
                                  : "(" + Text.str() + ")";
-    // Unqualified only where lookup finds it from the growth site.
-    if (!isWithin(Function, &Scope)) {
-      if (!Record)
-        return {};
-      Qualify = true;
-    }
     std::optional<std::string> Indent;
     if (startsItsLine(Call->getBeginLoc(), SM))
       Indent = Lexer::getIndentationForLine(Call->getBeginLoc(), SM).str();
-    Caps.push_back({After, std::move(ObjectText), std::move(Indent)});
+    Caps.push_back({After, std::move(ObjectText), std::move(Indent), Function});
   }
+
+  // The limit goes next to the container when it is declared in the file
+  // that grows it. Otherwise (a member declared in a header, grown in its
+  // .cpp) before the first function that grows it, at namespace scope, so
+  // that every edit stays in one file.
+  SourceLocation LimitAt = Declaration->getBeginLoc();
+  const Decl *LimitBefore = Declaration;
+  const DeclContext *Scope =
+      Record ? cast<DeclContext>(Record)
+             : Declaration->getDeclContext()->getRedeclContext();
+  bool InClass = Record != nullptr;
+  if (LimitAt.isInvalid() || LimitAt.isMacroID() ||
+      SM.getFileID(LimitAt) != *SitesFile) {
+    InClass = false;
+    Scope = nullptr;
+    for (const Cap &C : Caps) {
+      const FunctionDecl &Function = *C.Function;
+      const DeclContext *Lexical =
+          Function.getLexicalDeclContext()->getRedeclContext();
+      if (isa<CXXMethodDecl>(Function) &&
+          cast<CXXMethodDecl>(Function).getParent()->isLambda())
+        return {};
+      if (!Lexical->isFileContext() || (Scope && Scope != Lexical))
+        return {};
+      Scope = Lexical;
+      SourceLocation Start = Function.getBeginLoc();
+      if (!Start.isFileID() || SM.getFileID(Start) != *SitesFile)
+        return {};
+      if (LimitAt.isInvalid() || LimitAt.isMacroID() ||
+          SM.getFileID(LimitAt) != *SitesFile ||
+          SM.isBeforeInTranslationUnit(Start, LimitAt)) {
+        LimitAt = Start;
+        LimitBefore = &Function;
+      }
+    }
+  }
+  if (LimitAt.isInvalid() || LimitAt.isMacroID() ||
+      hasAttributeBefore(*LimitBefore, LimitAt, SM))
+    return {};
+
+  // Unqualified wherever lookup finds it from the growth site.
+  bool Qualify = false;
+  for (const Cap &C : Caps)
+    if (!isWithin(C.Function, Scope)) {
+      if (!InClass)
+        return {};
+      Qualify = true;
+    }
 
   llvm::SmallVector<std::string, 4> Words =
       identifierWords(Container.getName());
@@ -386,25 +426,27 @@ std::vector<FixItHint> capContainerFixes(const UnboundedContainer &Finding,
       llvm::StringRef("gmst").contains(Words.front()[0]))
     Words.erase(Words.begin());
   std::string Limit = limitName(Words);
-  if (!Names.claim(Scope, Limit))
+  if (!Names.claim(*Scope, Limit))
     return {};
   std::string LimitRef =
       Qualify ? userFacingQualifiedName(*Record) + "::" + Limit : Limit;
 
   std::vector<FixItHint> Fixes;
+  std::string Indent = Lexer::getIndentationForLine(LimitAt, SM).str();
   Fixes.push_back(FixItHint::CreateInsertion(
-      DeclStart,
-      (Record ? "static constexpr std::size_t " : "constexpr std::size_t ") +
-          Limit + " = " + std::to_string(DefaultContainerLimit) + ";\n" +
-          Lexer::getIndentationForLine(DeclStart, SM).str()));
+      LimitAt, (InClass ? "static constexpr std::size_t "
+                        : "constexpr std::size_t ") +
+                   Limit + " = " + std::to_string(DefaultContainerLimit) +
+                   ";\n" + (LimitBefore == Declaration ? "" : "\n") +
+                   Indent));
   for (const Cap &C : Caps) {
     std::string Drop = !*AtBack   ? ".pop_back()"
                        : IsVector ? ".erase(" + C.Object + ".begin())"
                                   : ".pop_front()";
     std::string Test = "if (" + C.Object + ".size() > " + LimitRef + ")";
     Fixes.push_back(FixItHint::CreateInsertion(
-        C.After, C.Indent ? "\n" + *C.Indent + Test + "\n" + *C.Indent + "  " +
-                                C.Object + Drop + ";"
+        C.After, C.Indent ? "\n" + *C.Indent + Test + "\n" + *C.Indent +
+                                "  " + C.Object + Drop + ";"
                           : " " + Test + " " + C.Object + Drop + ";"));
   }
   return Fixes;
