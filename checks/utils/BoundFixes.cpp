@@ -95,6 +95,16 @@ bool hasAttributeBefore(const Decl &D, SourceLocation Start,
   });
 }
 
+// Where a declaration the fix may precede starts: before `extern "C"` when
+// the declaration is the whole of a linkage specification without braces,
+// whose linkage would otherwise pass to the inserted constant.
+SourceLocation declarationStart(const Decl &D) {
+  if (const auto *Spec = dyn_cast<LinkageSpecDecl>(D.getLexicalDeclContext()))
+    if (!Spec->hasBraces())
+      return Spec->getBeginLoc();
+  return D.getBeginLoc();
+}
+
 // A class a static data member can be declared in, named from outside.
 bool canHoldStaticMember(const CXXRecordDecl &Record) {
   return Record.getIdentifier() && !Record.isLocalClass() &&
@@ -239,7 +249,7 @@ std::vector<FixItHint> clampSizeFixes(const FunctionDecl &Function,
   if (Record ? !canHoldStaticMember(*Record)
              : !Lexical->getRedeclContext()->isFileContext())
     return {};
-  SourceLocation Start = Function.getBeginLoc();
+  SourceLocation Start = declarationStart(Function);
   if (Start.isInvalid() || Start.isMacroID() ||
       hasAttributeBefore(Function, Start, SM))
     return {};
@@ -375,7 +385,7 @@ std::vector<FixItHint> capContainerFixes(const UnboundedContainer &Finding,
   // that grows it. Otherwise (a member declared in a header, grown in its
   // .cpp) before the first function that grows it, at namespace scope, so
   // that every edit stays in one file.
-  SourceLocation LimitAt = Declaration->getBeginLoc();
+  SourceLocation LimitAt = declarationStart(*Declaration);
   const Decl *LimitBefore = Declaration;
   const DeclContext *Scope =
       Record ? cast<DeclContext>(Record)
@@ -395,7 +405,7 @@ std::vector<FixItHint> capContainerFixes(const UnboundedContainer &Finding,
       if (!Lexical->isFileContext() || (Scope && Scope != Lexical))
         return {};
       Scope = Lexical;
-      SourceLocation Start = Function.getBeginLoc();
+      SourceLocation Start = declarationStart(Function);
       if (!Start.isFileID() || SM.getFileID(Start) != *SitesFile)
         return {};
       if (LimitAt.isInvalid() || LimitAt.isMacroID() ||

@@ -43,6 +43,12 @@ void fromText(const char *Text, std::vector<double> &Out) {
   Out.resize(Count);
 }
 
+// FIX: a function with C linkage: the constant goes before `extern "C"`,
+// which would otherwise pass its linkage to the constant.
+extern "C" void padLine(std::size_t Len, std::string &Out) {
+  Out.append(Len, '-');
+}
+
 // NO FIX: the allocation is in a macro.
 void *viaMacro(std::size_t N) { return ALLOCATE(N); }
 
