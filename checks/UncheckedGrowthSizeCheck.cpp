@@ -26,7 +26,8 @@ constexpr llvm::StringLiteral IgnoredFunctionsOption = "IgnoredFunctions";
 // `set_capacity`) or ends in an allocator (`arenaAlloc`), so that
 // `handleAssignment` or `loadFileOfAnySize` are not allocators.
 constexpr llvm::StringLiteral DefaultAllocatorFunctionNames =
-    "^(([Rr]e|[Dd]e|[XxZz])?[Aa]lloc(ate)?|[a-z0-9]*_?(x|z|[mc]|re)alloc|"
+    "^(([Rr]e|[Dd]e|[Pp]re_?|[XxZz])?[Aa]lloc(ate)?|"
+    "[a-z0-9]*_?(x|z|[mc]|re)alloc|"
     "[A-Za-z0-9_]*[a-z0-9](Alloc|Allocate|Malloc|Realloc)|"
     "[Rr]eserve|[Rr]esize|[Gg]row|[Ee]nsure_?[Cc]apacity|[Aa]ssign|[Aa]ppend|"
     "[Rr]eset|[Tt]runcate|[Ss]hrink|[Mm]ake_(unique|shared)|"

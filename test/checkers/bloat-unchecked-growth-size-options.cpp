@@ -63,6 +63,7 @@ struct Allocators {
   void growBuffer(std::size_t N) { Slots.reserve(N); }
   void allocate_pages(std::size_t N) { Slots.resize(N); }
   void arenaAllocate(std::size_t N) { Slots.resize(N); }
+  void preallocate(std::size_t N) { Slots.reserve(N); }
   void SetBufferSize(std::size_t N) { Slots.resize(N); }
   void set_capacity(std::size_t N) { Slots.reserve(N); }
   void setDimensions(std::size_t N) { Slots.resize(N); }
@@ -81,6 +82,6 @@ void sizeCustom(acme::Buffer &B, std::size_t N) { B.resize(N); }
 // CHECK-MESSAGES-TYPES: :[[@LINE-1]]:60: warning: size 'N' (a parameter of 'sizeCustom') reaches resize()
 
 // With std::vector bounded, only std::string and acme::Buffer remain.
-// CHECK-MESSAGES-BOUNDED: :[[@LINE-36]]:59: warning: size 'Bytes' (a parameter of 'Session::loadFileOfAnySize')
-// CHECK-MESSAGES-BOUNDED: :[[@LINE-33]]:52: warning: size 'N' (a parameter of 'Session::storeAppendix')
+// CHECK-MESSAGES-BOUNDED: :[[@LINE-37]]:59: warning: size 'Bytes' (a parameter of 'Session::loadFileOfAnySize')
+// CHECK-MESSAGES-BOUNDED: :[[@LINE-34]]:52: warning: size 'N' (a parameter of 'Session::storeAppendix')
 // CHECK-MESSAGES-BOUNDED: :[[@LINE-6]]:60: warning: size 'N' (a parameter of 'sizeCustom')

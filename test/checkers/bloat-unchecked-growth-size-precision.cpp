@@ -14,14 +14,15 @@
 // ---- Sources: copies, casts and arithmetic only, never a call's result -------
 
 // Negative: the size is what std::count returns, not the separator.
-void splitReserve(const char *B, const char *E, char Sep,
-                  std::vector<std::string> &Out) {
+void splitFields(const char *B, const char *E, char Sep,
+                 std::vector<std::string> &Out) {
   Out.reserve(std::count(B, E, Sep) + 1);
 }
 
 // Negative: a size computed by a call from a parameter is the call's.
-void paged(int Sep, std::vector<char> &Out) {
-  std::size_t Pages = std::strlen("abc") + static_cast<std::size_t>(Sep > 0);
+std::size_t roundToPage(std::size_t N);
+void paged(std::size_t N, std::vector<char> &Out) {
+  std::size_t Pages = roundToPage(N) / 4096;
   Out.resize(Pages);
 }
 
@@ -72,20 +73,21 @@ void withCallback(void (*Done)(), std::size_t N, std::vector<int> &Out) {
 
 template <typename T> class Ring {
 public:
-  void push(const T &V) { grow(Slots.size() * 2 + 1); Slots.push_back(V); }
-  void preallocate(std::size_t N) { Slots.reserve(N); }
+  void push(const T &V) { makeRoom(Slots.size() * 2 + 1); Slots.push_back(V); }
+  void load(std::size_t N) { Slots.reserve(N); }
+  void drop() { Slots.clear(); }
 
 private:
   // Negative: only Ring's own members call it, and this TU sees them all,
-  // though it instantiates only push().
-  void grow(std::size_t N) { Slots.reserve(N); }
+  // though it does not instantiate drop().
+  void makeRoom(std::size_t N) { Slots.reserve(N); }
   std::vector<T> Slots;
 };
-void useRing(Ring<int> &R) { R.push(1); R.preallocate(8); }
+void useRing(Ring<int> &R) { R.push(1); R.load(8); }
 // Positive: a public member of a class template is callable from anywhere.
-// CHECK-NOTES: :[[@LINE-10]]:51: warning: size 'N' (a parameter of 'Ring<int>::preallocate') reaches reserve() without an upper bound
-// CHECK-NOTES: :[[@LINE-11]]:32: note: 'N' comes from the caller{{.*}}
-// CHECK-NOTES: :[[@LINE-12]]:51: note: validate it{{.*}}
+// CHECK-NOTES: :[[@LINE-11]]:44: warning: size 'N' (a parameter of 'Ring<int>::load') reaches reserve() without an upper bound
+// CHECK-NOTES: :[[@LINE-12]]:25: note: 'N' comes from the caller{{.*}}
+// CHECK-NOTES: :[[@LINE-13]]:44: note: validate it{{.*}}
 
 // ---- Rule 7: sizing setters --------------------------------------------------
 
