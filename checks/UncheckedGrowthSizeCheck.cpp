@@ -54,14 +54,16 @@ bool isInClassTemplate(const CXXRecordDecl &Record) {
 
 // `(const T *p, size_t n)`, `(size_t n, char buf[])`: the size describes
 // memory the caller already has, not an amount to allocate.
-bool describesExistingMemory(const ParmVarDecl &Param,
-                             const FunctionDecl &Function) {
+bool describesExistingMemory(const ParmVarDecl &Param) {
+  const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+  if (!Function)
+    return false;
   unsigned Index = Param.getFunctionScopeIndex();
   auto IsBuffer = [&](unsigned I) {
-    if (I >= Function.getNumParams())
+    if (I >= Function->getNumParams())
       return false;
     // The type as written: an array parameter has decayed to a pointer.
-    QualType Type = Function.getParamDecl(I)->getOriginalType();
+    QualType Type = Function->getParamDecl(I)->getOriginalType();
     if (Type->isArrayType())
       return true;
     return Type->isPointerType() && !Type->isFunctionPointerType();
@@ -218,7 +220,7 @@ void UncheckedGrowthSizeCheck::checkSize(const Expr &Size,
   if (!Source)
     return;
   if (Source->Kind == SizeSource::Parameter &&
-      describesExistingMemory(*Source->Param, Function))
+      describesExistingMemory(*Source->Param))
     return;
   Reaches.push_back(
       {&Size, &Allocation, Description.str(), &Function, *Source});
