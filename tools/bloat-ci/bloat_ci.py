@@ -1509,8 +1509,10 @@ def main(argv):
                                  % (args.baseline, args.baseline))
             baseline = read_baseline(args.baseline)
     if args.merge is not None:
+        bloat_facts_tool(args)
         with tempfile.TemporaryDirectory(prefix="bloat-ci-") as scratch:
             result, enabled = read_shards(args)
+            print(result.facts_line)
             merge_and_report(args, result, args.merge, enabled, scratch)
         result.sort()
         return report_result(args, result, baseline)
@@ -1553,6 +1555,8 @@ def main(argv):
         result.disabled = len(disabled)
         return report_result(args, result, baseline)
 
+    if args.facts_out is None:
+        bloat_facts_tool(args)   # missing: said now, not after extracting
     with tempfile.TemporaryDirectory(prefix="bloat-ci-") as scratch:
         result, facts_dir, enabled = extract(args, command, checks,
                                              directories, commands, scratch)
