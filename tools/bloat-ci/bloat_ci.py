@@ -575,6 +575,7 @@ class RunResult:
     def __init__(self):
         self.findings, self.problems, self.skipped = [], [], []
         self.checked, self.disabled = 0, 0
+        self.facts_line = None
         self.seen = set()
 
     def add_finding(self, finding):
@@ -739,7 +740,10 @@ class FactsCache:
             for path, digest in meta["inputs"].items():
                 if self.content_hash(path) != digest:
                     return None
-            if not isinstance(meta["name"], str) or \
+            # A name that is not a plain facts file name is not ours.
+            name = meta["name"]
+            if not isinstance(name, str) or name != os.path.basename(name) \
+                    or not name.endswith(FACTS_SUFFIX) or \
                     not isinstance(meta["findings"], list):
                 return None
         except (KeyError, TypeError, AttributeError):
@@ -879,6 +883,8 @@ def extract(args, command, checks, directories, commands, scratch):
             for finding in kept:
                 result.add_finding(finding)
             if facts is None:
+                # Without facts, no list of the files the TU read: a TU
+                # with only checks that write none is never cached.
                 continue
             inputs = facts_inputs(facts, path)
             if inputs is None:
