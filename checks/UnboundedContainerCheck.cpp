@@ -32,21 +32,33 @@ void UnboundedContainerCheck::report(const UnboundedContainer &Finding) {
          "again right after it",
          DiagnosticIDs::Note);
   noteWhyRepeats(*this, facts().paths(), Finding);
-  diag(Finding.Decl->getLocation(),
-       "%select{bound it: erase the oldest entries once it passes a size "
-       "limit, keep it in a ring buffer such as boost::circular_buffer, or "
-       "clear it once per request or frame|"
-       "bound it: evict entries past a size limit (LRU) or an age (TTL), "
-       "or clear it once per request or frame|"
-       "bound it: declare it inside the loop, or consume and clear it on "
-       "every iteration|"
-       "bound it: cap each element (drop its oldest entries past a size "
-       "limit), or remove elements on the path that fills them}0",
-       DiagnosticIDs::Note)
+  // The cap rides on the note: --fix-notes and editors apply it when the
+  // user asks, plain --fix never does.
+  auto Note =
+      diag(Finding.Decl->getLocation(),
+           "%select{bound it: erase the oldest entries once it passes a size "
+           "limit, keep it in a ring buffer such as boost::circular_buffer, or "
+           "clear it once per request or frame|"
+           "bound it: evict entries past a size limit (LRU) or an age (TTL), "
+           "or clear it once per request or frame|"
+           "bound it: declare it inside the loop, or consume and clear it on "
+           "every iteration|"
+           "bound it: cap each element (drop its oldest entries past a size "
+           "limit), or remove elements on the path that fills them}0",
+           DiagnosticIDs::Note)
       << (!Finding.ElementPath.empty()                ? 3
           : Finding.TheOwner.Kind == OwnerKind::Local ? 2
           : Finding.Type.isAssociative()              ? 1
                                                       : 0);
+  // A cap on the container itself does not bound its elements.
+  if (Finding.ElementPath.empty())
+    for (const FixItHint &Fix : capContainerFixes(Finding, FixNames))
+      Note << Fix;
+}
+
+void UnboundedContainerCheck::onEndOfTranslationUnit() {
+  ContainerFactsCheck::onEndOfTranslationUnit();
+  FixNames.clear();
 }
 
 } // namespace clang::tidy::bloat

@@ -3,6 +3,7 @@
 #ifndef BLOAT_TIDY_UNBOUNDEDCONTAINERCHECK_H
 #define BLOAT_TIDY_UNBOUNDEDCONTAINERCHECK_H
 
+#include "utils/BoundFixes.h"
 #include "utils/ContainerFactsCheck.h"
 
 namespace clang::tidy::bloat {
@@ -19,9 +20,12 @@ public:
 
 private:
   void report(const UnboundedContainer &Finding) override;
+  void onEndOfTranslationUnit() override;
 
   /// bloat-unbounded-cache reports caches itself: one finding per container.
   const bool CacheCheckEnabled;
+  /// The limits the "bound it" fixes of this TU declare.
+  BoundFixNames FixNames;
 };
 
 } // namespace clang::tidy::bloat

@@ -5,8 +5,11 @@
 #include "analysis/RepeatingPath.h"
 #include "utils/OptionParsing.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
 
 using namespace clang::ast_matchers;
 
@@ -17,10 +20,20 @@ namespace {
 constexpr llvm::StringLiteral AllocatorFunctionNamesOption =
     "AllocatorFunctionNames";
 constexpr llvm::StringLiteral IgnoredFunctionsOption = "IgnoredFunctions";
-// Functions whose contract is to allocate what they are asked for.
+// Functions whose contract is to allocate (or cut to) what they are asked
+// for: allocators, sizing methods and setters, array factories. Anchored,
+// and matched word by word: a name starts with the verb (`growBuffer`,
+// `set_capacity`) or ends in an allocator (`arenaAlloc`), so that
+// `handleAssignment` or `loadFileOfAnySize` are not allocators.
 constexpr llvm::StringLiteral DefaultAllocatorFunctionNames =
-    "[Rr]eserve|[Rr]esize|[Aa]lloc|[Gg]row|[Aa]ssign|[Aa]ppend|[Ss]ize|"
-    "[Cc]apacity|[Mm]ake_(unique|shared)";
+    "^(([Rr]e|[Dd]e|[Pp]re_?|[XxZz])?[Aa]lloc(ate)?|"
+    "[a-z0-9]*_?(x|z|[mc]|re)alloc|"
+    "[A-Za-z0-9_]*[a-z0-9](Alloc|Allocate|Malloc|Realloc)|"
+    "[Rr]eserve|[Rr]esize|[Gg]row|[Ee]nsure_?[Cc]apacity|[Aa]ssign|[Aa]ppend|"
+    "[Rr]eset|[Tt]runcate|[Ss]hrink|[Mm]ake_(unique|shared)|"
+    "[Ss]et_?([A-Z][a-z0-9]*|[a-z0-9]+_)*"
+    "([Ss]ize|[Cc]apacity|[Dd]imensions?|[Ll]ength))"
+    "([A-Z_][A-Za-z0-9_]*)?$";
 
 // The methods that take a count first: resize(n), reserve(n),
 // assign(n, v), append(n, c).
@@ -31,6 +44,33 @@ bool takesCountFirst(const FunctionDecl &F) {
   return F.getNumParams() > 0 && F.getParamDecl(0)->getType()->isIntegerType();
 }
 
+// A member of a class template, or of one of its instantiations.
+bool isInClassTemplate(const CXXRecordDecl &Record) {
+  return Record.getDescribedClassTemplate() ||
+         isa<ClassTemplateSpecializationDecl>(Record) ||
+         Record.isDependentContext() ||
+         Record.getTemplateInstantiationPattern();
+}
+
+// `(const T *p, size_t n)`, `(size_t n, char buf[])`: the size describes
+// memory the caller already has, not an amount to allocate.
+bool describesExistingMemory(const ParmVarDecl &Param) {
+  const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+  if (!Function)
+    return false;
+  unsigned Index = Param.getFunctionScopeIndex();
+  auto IsBuffer = [&](unsigned I) {
+    if (I >= Function->getNumParams())
+      return false;
+    // The type as written: an array parameter has decayed to a pointer.
+    QualType Type = Function->getParamDecl(I)->getOriginalType();
+    if (Type->isArrayType())
+      return true;
+    return Type->isPointerType() && !Type->isFunctionPointerType();
+  };
+  return (Index > 0 && IsBuffer(Index - 1)) || IsBuffer(Index + 1);
+}
+
 } // namespace
 
 UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(StringRef Name,
@@ -39,16 +79,15 @@ UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(StringRef Name,
       AllocatorFunctionNames(Options.get(AllocatorFunctionNamesOption,
                                          DefaultAllocatorFunctionNames)),
       IgnoredFunctions(Options.get(IgnoredFunctionsOption, "")),
-      Model(ContainerModelOptions{}), Walk(SharedBodyWalk::get(Context)) {
+      ModelOptions(Options, Name,
+                   [this](StringRef Message) { configurationDiag(Message); }),
+      Model(ModelOptions.makeModel()), Walk(SharedBodyWalk::get(Context)) {
   Walk->join();
   Walk->addListener(*this);
   auto Report = [this](StringRef Message) { configurationDiag(Message); };
-  AllocatorFunctionsRegex =
-      parseRegexOption((Name + "." + AllocatorFunctionNamesOption).str(),
-                       AllocatorFunctionNames, Report);
-  // A malformed pattern falls back to the default, not to "no allocators".
-  if (!AllocatorFunctionsRegex && !AllocatorFunctionNames.trim().empty())
-    AllocatorFunctionsRegex.emplace(DefaultAllocatorFunctionNames);
+  AllocatorFunctionsRegex = parseRegexOption(
+      (Name + "." + AllocatorFunctionNamesOption).str(), AllocatorFunctionNames,
+      DefaultAllocatorFunctionNames, Report);
   IgnoredFunctionsRegex = parseRegexOption(
       (Name + "." + IgnoredFunctionsOption).str(), IgnoredFunctions, Report);
 }
@@ -56,6 +95,7 @@ UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(StringRef Name,
 void UncheckedGrowthSizeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, AllocatorFunctionNamesOption, AllocatorFunctionNames);
   Options.store(Opts, IgnoredFunctionsOption, IgnoredFunctions);
+  ModelOptions.store(Options, Opts);
 }
 
 UncheckedGrowthSizeCheck::~UncheckedGrowthSizeCheck() {
@@ -77,6 +117,16 @@ bool UncheckedGrowthSizeCheck::parametersAreSources(
   // an allocator's contract is to allocate what it is asked for.
   if (!RepeatingPaths::isExternallyCallable(Function))
     return false;
+  // The compiler passes operator new the size of the object.
+  OverloadedOperatorKind Operator = Function.getOverloadedOperator();
+  if (Operator == OO_New || Operator == OO_Array_New)
+    return false;
+  // A private member of a class template is called only by its class, whose
+  // members this TU sees, even when it instantiates only some of them.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function))
+    if (Method->getAccess() == AS_private &&
+        isInClassTemplate(*Method->getParent()))
+      return false;
   return !(Function.getIdentifier() && AllocatorFunctionsRegex &&
            AllocatorFunctionsRegex->match(Function.getName()));
 }
@@ -169,36 +219,77 @@ void UncheckedGrowthSizeCheck::checkSize(const Expr &Size,
       Size, Allocation, Function, parametersAreSources(Function));
   if (!Source)
     return;
-  const VarDecl *Named = Source->Variable ? Source->Variable : Source->Param;
-  if (Source->Kind == SizeSource::Parameter) {
+  if (Source->Kind == SizeSource::Parameter &&
+      describesExistingMemory(*Source->Param))
+    return;
+  Reaches.push_back(
+      {&Size, &Allocation, Description.str(), &Function, *Source});
+}
+
+void UncheckedGrowthSizeCheck::report(llvm::ArrayRef<const Reach *> Group) {
+  const Reach &First = *Group.front();
+  const SizeSource &Source = First.Source;
+  const Expr &Size = *First.Size;
+  const FunctionDecl &Function = *First.Function;
+  const VarDecl *Named = Source.Variable ? Source.Variable : Source.Param;
+  if (Source.Kind == SizeSource::Parameter) {
     diag(Size.getBeginLoc(),
          "size %0 (a parameter of '%1') reaches %2 without an upper bound")
-        << Named << Function.getQualifiedNameAsString() << Description
+        << Named << Function.getQualifiedNameAsString() << First.Description
         << Size.getSourceRange();
-    diag(Source->Param->getLocation(),
+    diag(Source.Param->getLocation(),
          "%0 comes from the caller, and other translation units may call "
          "'%1' with any value",
          DiagnosticIDs::Note)
-        << Source->Param << Function.getQualifiedNameAsString();
+        << Source.Param << Function.getQualifiedNameAsString();
   } else {
     if (Named)
       diag(Size.getBeginLoc(),
            "size %0 (read from input) reaches %1 without an upper bound")
-          << Named << Description << Size.getSourceRange();
+          << Named << First.Description << Size.getSourceRange();
     else
       diag(Size.getBeginLoc(),
            "size read from input reaches %0 without an upper bound")
-          << Description << Size.getSourceRange();
-    diag(Source->Read->getBeginLoc(), "the size is read from input here",
+          << First.Description << Size.getSourceRange();
+    diag(Source.Read->getBeginLoc(), "the size is read from input here",
          DiagnosticIDs::Note);
   }
-  diag(Size.getBeginLoc(),
-       "validate it against a maximum first (`if (size > kMaxSize) return "
-       "error;`) or allocate std::min(size, kMaxSize)",
-       DiagnosticIDs::Note);
+  for (const Reach *Other : Group.drop_front())
+    diag(Other->Size->getBeginLoc(), "%0 also reaches %1 here",
+         DiagnosticIDs::Note)
+        << (Other->Source.Variable ? Other->Source.Variable : Named)
+        << Other->Description << Other->Size->getSourceRange();
+  // The clamp rides on the note: --fix-notes and editors apply it when the
+  // user asks, plain --fix never does.
+  llvm::SmallVector<const Expr *, 4> Sizes;
+  for (const Reach *R : Group)
+    Sizes.push_back(R->Size);
+  auto Note = diag(Size.getBeginLoc(),
+                   "validate it against a maximum first (`if (size > kMaxSize) "
+                   "return error;`) or allocate std::min(size, kMaxSize)",
+                   DiagnosticIDs::Note);
+  for (const FixItHint &Fix : clampSizeFixes(
+           Function, Named ? Named->getName() : StringRef(), Sizes, FixNames))
+    Note << Fix;
 }
 
 void UncheckedGrowthSizeCheck::onEndOfTranslationUnit() {
+  // One finding per parameter (or per value read), in the order first met;
+  // the instantiations of a template share their pattern's locations.
+  llvm::MapVector<SourceLocation, llvm::SmallVector<const Reach *, 2>> Groups;
+  llvm::DenseSet<std::pair<SourceLocation, SourceLocation>> Seen;
+  for (const Reach &R : Reaches) {
+    const SizeSource &Source = R.Source;
+    SourceLocation Key = Source.Param      ? Source.Param->getLocation()
+                         : Source.Variable ? Source.Variable->getLocation()
+                                           : Source.Read->getBeginLoc();
+    if (Seen.insert({Key, R.Size->getBeginLoc()}).second)
+      Groups[Key].push_back(&R);
+  }
+  for (auto &Entry : Groups)
+    report(Entry.second);
+  Reaches.clear();
+  FixNames.clear();
   Flow.clear();
   Walk->finishTU();
 }

@@ -6,9 +6,13 @@
 #include "analysis/ContainerModel.h"
 #include "analysis/SizeFlow.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/BoundFixes.h"
+#include "utils/ContainerOptions.h"
 #include "utils/SharedBodyWalk.h"
 #include "llvm/Support/Regex.h"
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace clang::tidy::bloat {
 
@@ -31,19 +35,36 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// One allocation an unchecked size reaches. They are reported at the end
+  /// of the TU, one warning per source, so that a parameter reaching several
+  /// allocations is one finding.
+  struct Reach {
+    const Expr *Size;
+    const Expr *Allocation;
+    std::string Description;
+    const FunctionDecl *Function;
+    SizeSource Source;
+  };
+
   bool startBody(const FunctionDecl *Function, ASTContext &Context) override;
   void visit(const Stmt &S, const WalkPosition &Where) override;
   void checkSize(const Expr &Size, const Expr &Allocation,
                  StringRef Description, const FunctionDecl &Function);
   bool parametersAreSources(const FunctionDecl &Function) const;
   void checkAllocation(const Expr &E, const FunctionDecl &Function);
+  void report(llvm::ArrayRef<const Reach *> Reaches);
 
   const StringRef AllocatorFunctionNames;
   const StringRef IgnoredFunctions;
   std::optional<llvm::Regex> AllocatorFunctionsRegex;
   std::optional<llvm::Regex> IgnoredFunctionsRegex;
+  /// ContainerTypes and BoundedTypes, read under this check's name or
+  /// globally like every container check's.
+  const ContainerCheckOptions ModelOptions;
   const ContainerModel Model;
   SizeFlow Flow;
+  std::vector<Reach> Reaches;
+  BoundFixNames FixNames;
   const std::shared_ptr<SharedBodyWalk> Walk;
 };
 

@@ -474,6 +474,7 @@ void ContainerFacts::clear() {
   ShortLivedClasses.clear();
   CFGs.clear();
   GivenBack.clear();
+  AccessorCalls.clear();
   Paths = RepeatingPaths();
   Context = nullptr;
 }
@@ -526,6 +527,16 @@ void ContainerFacts::onCall(const CallExpr &Call, const WalkPosition &Where) {
   if (Callee)
     Paths.addCallSite(*Callee, Call, Where.function(), Where.loops(),
                       Where.runsOnceAtInitialization(), *Context);
+
+  // An accessor's reference kept or passed on (`auto &H = Bus.handlers();`):
+  // whole-program mode cannot follow it. A call made on it directly is an
+  // accessor call (onAccessorCall).
+  if (Callee && isMutableReferenceOrPointer(Callee->getReturnType()) &&
+      !Where.parentThroughWrappers().get<MemberExpr>() &&
+      Model.classify(Callee->getReturnType()))
+    AccessorCalls.push_back({Callee->getCanonicalDecl(), CallEffect::None,
+                             /*Unknown=*/true, Where.function(),
+                             Call.getBeginLoc(), false});
 }
 
 void ContainerFacts::onMemberCall(const CallExpr &Call,
@@ -538,8 +549,10 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
                                     D->getLocation()))
     D = nullptr;
   Record *R = recordFor(D);
-  if (!R)
+  if (!R) {
+    onAccessorCall(View, Where);
     return onElementCall(Call, View, Where);
+  }
   CallEffect Effect = Model.effectOfMethod(R->Type, View.Method);
   // `V.resize(V.size() + N)` appends N elements.
   if (View.Method == "resize" && !View.Args.empty() &&
@@ -589,6 +602,23 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
   case CallEffect::None:
     return;
   }
+}
+
+void ContainerFacts::onAccessorCall(const MemberCallView &View,
+                                    const WalkPosition &Where) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      View.Object ? View.Object->IgnoreParenImpCasts() : nullptr);
+  const FunctionDecl *Accessor = Call ? Call->getDirectCallee() : nullptr;
+  if (!Accessor || !isMutableReferenceOrPointer(Accessor->getReturnType()))
+    return;
+  std::optional<ContainerType> Type =
+      Model.classify(Accessor->getReturnType());
+  if (!Type)
+    return;
+  AccessorCalls.push_back(
+      {Accessor->getCanonicalDecl(), Model.effectOfMethod(*Type, View.Method),
+       /*Unknown=*/false, Where.function(), Call->getBeginLoc(),
+       Paths.openEndedLoopAmong(Where.loops(), *Context) != nullptr});
 }
 
 ContainerFacts::Record *ContainerFacts::elementOwner(const Expr *Element,
@@ -742,8 +772,10 @@ void ContainerFacts::onArguments(const FunctionDecl *Callee,
     // unless it is in a template the TU instantiates: the instantiations
     // resolve it, and their walk sees what the callee does.
     if (!Callee) {
-      if (!isResolvedInInstantiations(Where.function()))
+      if (!isResolvedInInstantiations(Where.function())) {
         R->EscapesToUnseenCode = true;
+        R->Opaque = true;
+      }
       continue;
     }
     if (ContainerModel::isDrainingFunction(*Callee)) {
@@ -755,6 +787,10 @@ void ContainerFacts::onArguments(const FunctionDecl *Callee,
       continue; // A C variadic argument is a copy.
     if (!isMutableReferenceOrPointer(Callee->getParamDecl(Index)->getType()))
       continue;
+    R->Passes.push_back(
+        {Callee->getCanonicalDecl(), static_cast<unsigned>(Index),
+         Where.function(), Arg->getBeginLoc(),
+         Paths.openEndedLoopAmong(Where.loops(), *Context) != nullptr});
     // Libraries change what they are given as documented (swap, getline,
     // splice, ...); they are not analysed, so it counts as a shrink.
     const FunctionDecl *Definition = nullptr;
@@ -771,6 +807,8 @@ void ContainerFacts::onArguments(const FunctionDecl *Callee,
 void ContainerFacts::addGrowth(const ValueDecl &D, const Expr &Call,
                                const Expr *Object, const WalkPosition &Where) {
   Record *R = recordFor(&D);
+  if (R && !R->TheOwner && isa<ParmVarDecl>(D))
+    R->ParameterGrown = true;
   if (!R || !R->TheOwner)
     return; // Parameters and references are not owners.
   SourceLocation Loc = Call.getBeginLoc();
@@ -840,8 +878,10 @@ void ContainerFacts::onReturn(const ReturnStmt &Return,
   // A long-lived container handed out by mutable reference may be drained
   // by whoever holds the reference.
   const FunctionDecl *Function = Where.function();
-  if (Function && isMutableReferenceOrPointer(Function->getReturnType()))
+  if (Function && isMutableReferenceOrPointer(Function->getReturnType())) {
     R->EscapesToUnseenCode = true;
+    R->ReturnedBy.push_back(Function->getCanonicalDecl());
+  }
 }
 
 bool ContainerFacts::mayBeShrunkElsewhere(const Record &R) const {

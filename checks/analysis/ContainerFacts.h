@@ -14,6 +14,7 @@
 #include "analysis/Callbacks.h"
 #include "analysis/ContainerModel.h"
 #include "analysis/RepeatingPath.h"
+#include "facts/Facts.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -116,6 +117,9 @@ public:
   /// Forgets the TU (facts hold AST pointers).
   void clear();
 
+  /// The TU's facts for whole-program mode (facts/Facts.h): pure data.
+  bloat_facts::Facts exportFacts();
+
 private:
   struct Record {
     const ValueDecl *Decl = nullptr;
@@ -130,6 +134,22 @@ private:
     std::vector<GrowthSite> ElementGrowths;
     std::vector<ShrinkSite> ElementShrinks;
     std::string ElementPath;
+    /// For a parameter: the function it belongs to grows what it is given.
+    bool ParameterGrown = false;
+    /// Passed to a call the TU cannot resolve (through a pointer, or still
+    /// dependent).
+    bool Opaque = false;
+    /// Every pass by non-const reference or pointer, for whole-program mode.
+    struct PassSite {
+      const FunctionDecl *Callee;
+      unsigned Index;
+      const FunctionDecl *Caller;
+      SourceLocation Loc;
+      bool InOpenEndedLoop;
+    };
+    std::vector<PassSite> Passes;
+    /// Functions that return it by non-const reference or pointer.
+    llvm::SmallVector<const FunctionDecl *, 1> ReturnedBy;
     /// Certainly bounded: a returned local, ...
     bool AlwaysBounded = false;
     bool EscapesToUnseenCode = false;
@@ -163,6 +183,7 @@ private:
   Record *elementOwner(const Expr *Element, std::string &Path);
   void onElementCall(const CallExpr &Call, const MemberCallView &View,
                      const WalkPosition &Where);
+  void onAccessorCall(const MemberCallView &View, const WalkPosition &Where);
   bool elementsBounded(Record &R);
   GrowthSite makeSite(const Expr &Call, const WalkPosition &Where);
   /// Whether growth with the same key is reachable, in \p Site's function,
@@ -209,6 +230,17 @@ private:
       CheckedFlags, SetFlags;
   /// Control-flow graphs built for isGivenBack, by function.
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CFG>> CFGs;
+  /// A call made on what an accessor returns (`Bus.handlers().clear()`).
+  struct AccessorCall {
+    const FunctionDecl *Accessor;
+    CallEffect Effect;
+    /// The reference is kept or passed on: anything may happen to it.
+    bool Unknown;
+    const FunctionDecl *Caller;
+    SourceLocation Loc;
+    bool InOpenEndedLoop;
+  };
+  std::vector<AccessorCall> AccessorCalls;
   /// Answers of ownerIsShortLived, by class.
   llvm::DenseMap<const Decl *, bool> ShortLivedClasses;
   ASTContext *Context = nullptr;

@@ -130,6 +130,37 @@ bool mentionsReadLikeCall(const Stmt *S) {
   return llvm::any_of(S->children(), mentionsReadLikeCall);
 }
 
+// A number read from text: `atol(argv[1])`, `std::stoul(Arg)`, ...
+bool parsesNumber(const Stmt *S, unsigned Depth = 0) {
+  if (!S || Depth > 6)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    static constexpr llvm::StringLiteral Parsers[] = {
+        "atoi",  "atol",  "atoll",   "strtol", "strtoul", "strtoll",
+        "strtoull", "stoi", "stol",  "stoll",  "stoul",   "stoull"};
+    if (llvm::is_contained(Parsers, calleeName(E->IgnoreParenImpCasts())))
+      return true;
+  }
+  return llvm::any_of(S->children(), [Depth](const Stmt *Child) {
+    return parsesNumber(Child, Depth + 1);
+  });
+}
+
+// `I < N` (or `I <= N`, `N > I`) where N is a local initialised from a
+// parsed number.
+bool countsToParsedNumber(const Expr *Cond) {
+  const auto *Binary = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+  if (!Binary || !Binary->isRelationalOp())
+    return false;
+  for (const Expr *Side : {Binary->getLHS(), Binary->getRHS()})
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts()))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (Var->isLocalVarDecl() && Var->getInit() &&
+            parsesNumber(Var->getInit()))
+          return true;
+  return false;
+}
+
 bool isExit(const Stmt *S) {
   if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(S))
     S = Compound->size() == 1 ? Compound->body_front() : nullptr;
@@ -189,6 +220,10 @@ bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context) {
   if (isa<CXXForRangeStmt>(Loop))
     return false;
   const Expr *Cond = loopCondition(Loop);
+  // `for (long I = 0; I < Requests; ++I)` with `Requests = atol(argv[1])`:
+  // the input decides how often it runs, which is any number of times.
+  if (Cond && countsToParsedNumber(Cond))
+    return true;
   // `for (Init; Cond; Step)` steps towards an end: a counter, an iterator,
   // a cursor (`Iter->Next()`).
   if (const auto *For = dyn_cast<ForStmt>(&Loop))
@@ -267,6 +302,19 @@ void RepeatingPaths::addCallSite(const FunctionDecl &Callee,
                        static_cast<unsigned>(CallSites.size()), InLoop,
                        RunsOnceAtInitialization});
   Grouped = false;
+}
+
+std::vector<RepeatingPaths::CallSiteView> RepeatingPaths::callSites() const {
+  std::vector<CallSiteView> Views;
+  for (const CallSite &Site : CallSites)
+    Views.push_back(
+        {Site.Callee, Site.Call, Site.Caller, Site.InLoop, Site.RunsOnce});
+  return Views;
+}
+
+std::vector<std::pair<const FunctionDecl *, RepeatCause>>
+RepeatingPaths::directCauses() const {
+  return {DirectCauses.begin(), DirectCauses.end()};
 }
 
 void RepeatingPaths::groupCallSites() {

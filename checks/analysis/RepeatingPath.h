@@ -100,6 +100,18 @@ public:
   /// Whether code outside this TU may call \p Function any number of times.
   static bool isExternallyCallable(const FunctionDecl &Function);
 
+  /// For whole-program facts: every call site, and the direct causes.
+  struct CallSiteView {
+    const FunctionDecl *Callee;
+    const CallExpr *Call;
+    const FunctionDecl *Caller;
+    bool InLoop;
+    bool RunsOnce;
+  };
+  std::vector<CallSiteView> callSites() const;
+  std::vector<std::pair<const FunctionDecl *, RepeatCause>>
+  directCauses() const;
+
 private:
   static const FunctionDecl *key(const FunctionDecl *F);
   void offerDirectCause(const FunctionDecl *F, RepeatCause Cause);

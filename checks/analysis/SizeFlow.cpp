@@ -31,8 +31,9 @@ bool isClamp(const CallExpr &Call) {
          (Callee->getName() == "min" || Callee->getName() == "clamp");
 }
 
-// The variables \p E reads. A clamped value (std::min, std::clamp) carries
-// no unbounded variable unless \p IntoClamps asks for the ones it bounds.
+// The variables \p E reads, for finding what a comparison or a clamp
+// bounds. A clamped value (std::min, std::clamp) carries no unbounded
+// variable unless \p IntoClamps asks for the ones it bounds.
 void collectVariables(const Expr *E,
                       llvm::SmallVectorImpl<const VarDecl *> &Out,
                       bool IntoClamps = false) {
@@ -50,7 +51,64 @@ void collectVariables(const Expr *E,
     collectVariables(dyn_cast_or_null<Expr>(Child), Out, IntoClamps);
 }
 
+// `c.size()`, `s.length()`: the current size of something that exists.
+bool isCurrentSize(const Expr *E) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  return Method && Method->getIdentifier() &&
+         (Method->getName() == "size" || Method->getName() == "length");
+}
+
 } // namespace
+
+void SizeFlow::collectSizeLeaves(const Expr *E,
+                                 llvm::SmallVectorImpl<SizeLeaf> &Out) {
+  // Only what carries the value itself is followed: copies, casts and
+  // arithmetic. A call's result is not its arguments
+  // (`std::count(b, e, sep) + 1` does not grow with `sep`), and a
+  // comparison yields a bool.
+  if (!E)
+    return;
+  E = E->IgnoreParenImpCasts();
+  if (const VarDecl *Var = referencedVariable(E)) {
+    Out.push_back({Var, nullptr});
+    return;
+  }
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    collectSizeLeaves(Cast->getSubExpr(), Out);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (isInputConversion(*Call))
+      Out.push_back({nullptr, Call});
+    return;
+  }
+  if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
+    if (Op->getOpcode() == BO_Comma) {
+      collectSizeLeaves(Op->getRHS(), Out);
+      return;
+    }
+    // `c.size() - n` stays below a size that already exists: a truncation.
+    if (Op->getOpcode() == BO_Sub && isCurrentSize(Op->getLHS()))
+      return;
+    if (Op->isAdditiveOp() || Op->isMultiplicativeOp() || Op->isShiftOp() ||
+        Op->isBitwiseOp()) {
+      collectSizeLeaves(Op->getLHS(), Out);
+      collectSizeLeaves(Op->getRHS(), Out);
+    }
+    return;
+  }
+  if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
+    if ((Op->isArithmeticOp() && Op->getOpcode() != UO_LNot) ||
+        Op->isIncrementDecrementOp())
+      collectSizeLeaves(Op->getSubExpr(), Out);
+    return;
+  }
+  if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(E)) {
+    collectSizeLeaves(Conditional->getTrueExpr(), Out);
+    collectSizeLeaves(Conditional->getFalseExpr(), Out);
+  }
+}
 
 struct SizeFlow::FunctionFacts {
   /// Values each variable receives (initialiser, assignments).
@@ -170,14 +228,12 @@ SizeFlow::sourceOf(const Expr *E, const FunctionFacts &FnFacts,
                    unsigned Depth) {
   if (!E || Depth > 4)
     return std::nullopt;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    if (isInputConversion(*Call))
-      return SizeSource{SizeSource::Input, nullptr, nullptr, Call};
-
-  llvm::SmallVector<const VarDecl *, 2> Vars;
-  collectVariables(E, Vars);
-  for (const VarDecl *Var : Vars) {
+  llvm::SmallVector<SizeLeaf, 2> Leaves;
+  collectSizeLeaves(E, Leaves);
+  for (const SizeLeaf &Leaf : Leaves) {
+    if (Leaf.Read)
+      return SizeSource{SizeSource::Input, nullptr, nullptr, Leaf.Read};
+    const VarDecl *Var = Leaf.Var;
     if (!Var->getType()->isIntegerType() || Var->hasGlobalStorage())
       continue;
     std::optional<SizeSource> Found;

@@ -2,10 +2,11 @@
 //
 // A cheap, intra-procedural answer to "can this allocation size be made
 // arbitrarily large from outside?": the size expression is followed through
-// casts, arithmetic and local copies to a function parameter or to a value
-// read from input (std::stoul, atoi, strtoul, `>>`), and an upper-bound
-// comparison or std::min/std::clamp of that value earlier in the function
-// counts as validation. Each function body is scanned once.
+// casts, arithmetic and local copies (never into a call's arguments) to a
+// function parameter or to a value read from input (std::stoul, atoi,
+// strtoul, `>>`), and an upper-bound comparison or std::min/std::clamp of
+// that value earlier in the function counts as validation. Each function
+// body is scanned once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,6 +46,16 @@ public:
 
   /// Whether \p Call reads a number from text (std::stoul, atoi, ...).
   static bool isInputConversion(const CallExpr &Call);
+
+  /// What the value of a size expression is made of: a variable, or a
+  /// number read from text in place.
+  struct SizeLeaf {
+    const VarDecl *Var = nullptr;
+    const CallExpr *Read = nullptr;
+  };
+  /// The leaves of \p E reached through copies, casts and arithmetic only.
+  static void collectSizeLeaves(const Expr *E,
+                                llvm::SmallVectorImpl<SizeLeaf> &Out);
 
   /// Forgets the TU.
   void clear();

@@ -1,6 +1,10 @@
 //===--- ContainerFactsCheck.cpp - base of the container checks -----------===//
 
 #include "utils/ContainerFactsCheck.h"
+#include "facts/Facts.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA1.h"
+#include "llvm/ADT/StringExtras.h"
 #include "utils/PerTURegistry.h"
 #include "utils/SharedBodyWalk.h"
 #include "clang/AST/ASTContext.h"
@@ -141,10 +145,13 @@ public:
     Finished = 0;
     Facts.clear();
     Findings.reset();
+    FactsStored = false;
   }
 
   ContainerFacts Facts;
   const std::shared_ptr<SharedBodyWalk> Walk;
+  /// The TU's facts are written once, by the first check to finish.
+  bool FactsStored = false;
 
 private:
   unsigned Readers = 0;
@@ -157,7 +164,8 @@ ContainerFactsCheck::ContainerFactsCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       ModelOptions(Options, Name,
                    [this](StringRef Message) { configurationDiag(Message); }),
-      Shared(SharedContainerFacts::get(Context, ModelOptions)) {
+      Shared(SharedContainerFacts::get(Context, ModelOptions)),
+      FactsDir(Options.getLocalOrGlobal(FactsDirOption, "")) {
   Shared->join();
   Shared->Walk->join();
 }
@@ -169,6 +177,8 @@ ContainerFactsCheck::~ContainerFactsCheck() {
 
 void ContainerFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ModelOptions.store(Options, Opts);
+  if (!FactsDir.empty())
+    Options.store(Opts, FactsDirOption, FactsDir);
 }
 
 void ContainerFactsCheck::registerMatchers(MatchFinder *Finder) {
@@ -195,7 +205,31 @@ bool ContainerFactsCheck::isSuppressedAtDeclaration(
           noLintCovers(*SM, Decl.getBeginLoc(), getID()));
 }
 
+void ContainerFactsCheck::storeFactsOnce() {
+  if (FactsDir.empty() || !Shared->Walk->tuCompiled() ||
+      std::exchange(Shared->FactsStored, true))
+    return;
+  bloat_facts::Facts Facts = Shared->Facts.exportFacts();
+  if (Facts.Units.empty())
+    return;
+  // One file per TU, named after its main file (the hash tells apart two
+  // files of the same name).
+  const std::string &Main = Facts.Units.front();
+  std::array<uint8_t, 20> Hash = llvm::SHA1::hash(llvm::arrayRefFromStringRef(Main));
+  llvm::SmallString<256> Path(FactsDir);
+  llvm::sys::path::append(
+      Path, llvm::sys::path::filename(Main) + "-" +
+                llvm::toHex(llvm::ArrayRef<uint8_t>(Hash).take_front(8),
+                            /*LowerCase=*/true) +
+                ".facts.json");
+  if (llvm::Error Failed = bloat_facts::writeFactsFile(Path, Facts))
+    configurationDiag("cannot write the facts of '%0' for option '%1': %2")
+        << Main << FactsDirOption << llvm::toString(std::move(Failed));
+}
+
 void ContainerFactsCheck::onEndOfTranslationUnit() {
+  // Before the findings: they sort the facts' growth sites.
+  storeFactsOnce();
   for (const UnboundedContainer &Finding : Shared->findings())
     if (!ModelOptions.isIgnored(*Finding.Decl) &&
         !isSuppressedAtDeclaration(Finding))

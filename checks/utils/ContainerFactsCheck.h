@@ -49,8 +49,13 @@ private:
   /// the container's declaration: it then covers the finding everywhere,
   /// not only a warning that happens to land on that line.
   bool isSuppressedAtDeclaration(const UnboundedContainer &Finding) const;
+  /// Writes the TU's whole-program facts when FactsDir is set.
+  void storeFactsOnce();
 
   std::shared_ptr<SharedContainerFacts> Shared;
+  /// `BloatFactsDir`: where to write each TU's facts (docs/wholeprogram.md).
+  static constexpr llvm::StringLiteral FactsDirOption = "BloatFactsDir";
+  const std::string FactsDir;
 };
 
 } // namespace clang::tidy::bloat

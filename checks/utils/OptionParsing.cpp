@@ -4,6 +4,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
+#include <cassert>
 
 namespace clang::tidy::bloat {
 
@@ -61,18 +62,29 @@ std::vector<std::string> parseListOption(llvm::StringRef OptionName,
 
 std::optional<llvm::Regex> parseRegexOption(llvm::StringRef OptionName,
                                             llvm::StringRef Pattern,
+                                            llvm::StringRef DefaultPattern,
                                             const ConfigErrorSink &OnError) {
   if (Pattern.trim().empty())
     return std::nullopt;
   llvm::Regex Compiled(Pattern);
   std::string Error;
-  if (!Compiled.isValid(Error)) {
-    OnError((llvm::Twine("invalid regular expression '") + Pattern +
-             "' in option '" + OptionName + "': " + Error)
-                .str());
+  if (Compiled.isValid(Error))
+    return Compiled;
+  OnError((llvm::Twine("invalid regular expression '") + Pattern +
+           "' in option '" + OptionName + "': " + Error)
+              .str());
+  if (DefaultPattern.trim().empty())
     return std::nullopt;
-  }
-  return Compiled;
+  // The defaults are tested patterns; a broken one is a bug, not a setting.
+  llvm::Regex Default(DefaultPattern);
+  assert(Default.isValid() && "invalid default pattern");
+  return Default;
+}
+
+std::optional<llvm::Regex> parseRegexOption(llvm::StringRef OptionName,
+                                            llvm::StringRef Pattern,
+                                            const ConfigErrorSink &OnError) {
+  return parseRegexOption(OptionName, Pattern, /*DefaultPattern=*/"", OnError);
 }
 
 } // namespace clang::tidy::bloat

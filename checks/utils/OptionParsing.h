@@ -34,7 +34,16 @@ std::vector<std::string> parseListOption(llvm::StringRef OptionName,
                                          const ConfigErrorSink &OnError);
 
 /// Compiles \p Pattern; an empty pattern means "no pattern". An invalid one
-/// is reported and ignored.
+/// is reported and the option's default, \p DefaultPattern, is used instead:
+/// the same fallback in every check, so that a typo in one option never
+/// silently widens or narrows what a check reports beyond its documented
+/// default.
+std::optional<llvm::Regex> parseRegexOption(llvm::StringRef OptionName,
+                                            llvm::StringRef Pattern,
+                                            llvm::StringRef DefaultPattern,
+                                            const ConfigErrorSink &OnError);
+
+/// The same for an option whose default is empty ("no pattern").
 std::optional<llvm::Regex> parseRegexOption(llvm::StringRef OptionName,
                                             llvm::StringRef Pattern,
                                             const ConfigErrorSink &OnError);

@@ -15,6 +15,7 @@
 #include <cassert>
 #include <cstdarg>
 #include <cstdint>
+#include <cstdlib>
 #include <forward_list>
 #include <list>
 #include <map>
@@ -269,7 +270,21 @@ void prune(int X) {
   Seen.unique();
 }
 
-int main() {
+// A count parsed from the input decides how often a loop runs: any number
+// of times. The number of arguments does not.
+static std::vector<long> Ticks;
+static std::vector<const char *> Arguments;
+static void drive(int Argc, char **Argv) {
+  long Requests = Argc > 1 ? std::atol(Argv[1]) : 1000;
+  for (long I = 0; I < Requests; ++I)
+    Ticks.push_back(I);
+  for (int I = 1; I < Argc; ++I)
+    Arguments.push_back(Argv[I]);
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:5: warning: 'Ticks' (file-static) grows without bound: {{.*}}
+
+int main(int Argc, char **Argv) {
+  drive(Argc, Argv);
   loadDefaults(3);
   serve();
   TheRouter.addRoute("/"); // Set-up: once, before the loop.

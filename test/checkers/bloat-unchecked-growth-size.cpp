@@ -25,47 +25,33 @@ std::string storeBlob(std::size_t Size) {
 
 // ---- Each kind of allocation --------------------------------------------------
 
+// One parameter reaching several allocations is one finding: the warning at
+// the first, a note at each other one (rule 7: once per parameter).
 struct Buffer {
   void fill(std::size_t N, std::vector<int> &V, std::string &S,
             std::deque<char> &D) {
     std::vector<int> Counted(N);
     // CHECK-NOTES: :[[@LINE-1]]:30: warning: size 'N' (a parameter of 'Buffer::fill') reaches std::vector(count) without an upper bound
     // CHECK-NOTES: :[[@LINE-4]]:25: note: 'N' comes from the caller{{.*}}
-    // CHECK-NOTES: :[[@LINE-3]]:30: note: validate it{{.*}}
     V.resize(N);
-    // CHECK-NOTES: :[[@LINE-1]]:14: warning: size 'N' (a parameter of 'Buffer::fill') reaches resize() without an upper bound
-    // CHECK-NOTES: :[[@LINE-8]]:25: note: 'N' comes from the caller{{.*}}
-    // CHECK-NOTES: :[[@LINE-3]]:14: note: validate it{{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:14: note: 'N' also reaches resize() here
     V.reserve(N + 16);
-    // CHECK-NOTES: :[[@LINE-1]]:15: warning: size 'N' (a parameter of 'Buffer::fill') reaches reserve() without an upper bound
-    // CHECK-NOTES: :[[@LINE-12]]:25: note: 'N' comes from the caller{{.*}}
-    // CHECK-NOTES: :[[@LINE-3]]:15: note: validate it{{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:15: note: 'N' also reaches reserve() here
     D.assign(N * 2, 'a');
-    // CHECK-NOTES: :[[@LINE-1]]:14: warning: size 'N' (a parameter of 'Buffer::fill') reaches assign() without an upper bound
-    // CHECK-NOTES: :[[@LINE-16]]:25: note: 'N' comes from the caller{{.*}}
-    // CHECK-NOTES: :[[@LINE-3]]:14: note: validate it{{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:14: note: 'N' also reaches assign() here
     S.append(N, '-');
-    // CHECK-NOTES: :[[@LINE-1]]:14: warning: size 'N' (a parameter of 'Buffer::fill') reaches append() without an upper bound
-    // CHECK-NOTES: :[[@LINE-20]]:25: note: 'N' comes from the caller{{.*}}
-    // CHECK-NOTES: :[[@LINE-3]]:14: note: validate it{{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:14: note: 'N' also reaches append() here
     char *Raw = new char[N];
-    // CHECK-NOTES: :[[@LINE-1]]:26: warning: size 'N' (a parameter of 'Buffer::fill') reaches new[] without an upper bound
-    // CHECK-NOTES: :[[@LINE-24]]:25: note: 'N' comes from the caller{{.*}}
-    // CHECK-NOTES: :[[@LINE-3]]:26: note: validate it{{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:26: note: 'N' also reaches new[] here
     delete[] Raw;
     void *P = std::malloc(N);
-    // CHECK-NOTES: :[[@LINE-1]]:27: warning: size 'N' (a parameter of 'Buffer::fill') reaches malloc() without an upper bound
-    // CHECK-NOTES: :[[@LINE-29]]:25: note: 'N' comes from the caller{{.*}}
-    // CHECK-NOTES: :[[@LINE-3]]:27: note: validate it{{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:27: note: 'N' also reaches malloc() here
     P = std::realloc(P, N);
-    // CHECK-NOTES: :[[@LINE-1]]:25: warning: size 'N' (a parameter of 'Buffer::fill') reaches realloc() without an upper bound
-    // CHECK-NOTES: :[[@LINE-33]]:25: note: 'N' comes from the caller{{.*}}
-    // CHECK-NOTES: :[[@LINE-3]]:25: note: validate it{{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:25: note: 'N' also reaches realloc() here
     std::free(P);
     P = calloc(N, 4);
-    // CHECK-NOTES: :[[@LINE-1]]:16: warning: size 'N' (a parameter of 'Buffer::fill') reaches calloc() without an upper bound
-    // CHECK-NOTES: :[[@LINE-38]]:25: note: 'N' comes from the caller{{.*}}
-    // CHECK-NOTES: :[[@LINE-3]]:16: note: validate it{{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:16: note: 'N' also reaches calloc() here
+    // CHECK-NOTES: :[[@LINE-21]]:30: note: validate it{{.*}}
     std::free(P);
   }
 };

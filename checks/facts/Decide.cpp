@@ -1,0 +1,386 @@
+//===--- Decide.cpp - which containers of a project grow without bound ----===//
+
+#include "facts/Decide.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
+#include <map>
+#include <optional>
+
+namespace bloat_facts {
+
+namespace {
+
+enum class Lifetime { Lasting, Short, Unknown };
+
+/// Why a function runs any number of times.
+struct Cause {
+  enum KindType { Root, InLoop, FromCaller, Entry } Kind;
+  Location At;
+  std::string Via; ///< the caller, for FromCaller; the root's kind for Root
+};
+
+std::string fileName(const Location &L) {
+  return llvm::sys::path::filename(L.File).str() + ":" + std::to_string(L.Line);
+}
+
+class Decider {
+public:
+  Decider(const Facts &F, const DecideOptions &Options)
+      : F(F), Options(Options) {
+    for (const Function &Fn : F.Functions)
+      Functions[Fn.Key] = &Fn;
+    for (const Call &C : F.Calls)
+      CallsTo[C.Callee].push_back(&C);
+    for (const Root &R : F.Roots)
+      Roots.try_emplace(R.Function, &R);
+    for (const Site &S : F.Growths)
+      GrowthsOf[S.Container].push_back(&S);
+    for (const Site &S : F.Shrinks)
+      ShrinksOf[S.Container].push_back(&S);
+    for (const Pass &P : F.Passes)
+      PassesOf[P.Container].push_back(&P);
+    for (const Escape &E : F.Escapes)
+      EscapesOf[E.Container].push_back(&E);
+    for (const AccessorUse &U : F.AccessorUses)
+      UsesOf[U.Accessor].push_back(&U);
+    for (const Instance &I : F.Instances)
+      InstancesOf[I.Class].push_back(&I);
+  }
+
+  std::vector<Finding> run() {
+    std::vector<Finding> Findings;
+    for (const Container &C : F.Containers)
+      if (std::optional<Finding> Found = decide(C))
+        Findings.push_back(std::move(*Found));
+    llvm::sort(Findings, [](const Finding &A, const Finding &B) {
+      return std::make_tuple(A.At.tie(), A.Check) <
+             std::make_tuple(B.At.tie(), B.Check);
+    });
+    return Findings;
+  }
+
+private:
+  std::string nameOf(const std::string &Function) const {
+    auto It = Functions.find(Function);
+    if (It == Functions.end())
+      return Function;
+    if (llvm::StringRef(Function).starts_with("lambda@"))
+      return "a lambda";
+    return "'" + It->second->Name + "'";
+  }
+
+  /// Why \p Function repeats, or nothing; memoised, cycles add no reason.
+  const std::optional<Cause> &causeOf(const std::string &Function) {
+    static const std::optional<Cause> None;
+    if (Function.empty())
+      return None;
+    auto [It, Inserted] = Causes.try_emplace(Function, std::nullopt);
+    if (!Inserted)
+      return It->second;
+    std::optional<Cause> Best;
+    if (auto Root = Roots.find(Function); Root != Roots.end())
+      Best = Cause{Cause::Root, Root->second->At, Root->second->Kind};
+    bool HasCallers = false;
+    if (!Best)
+      for (const Call *C : CallsTo.lookup(Function)) {
+        if (C->Once)
+          continue;
+        HasCallers = true;
+        if (C->OpenEndedLoop) {
+          Best = Cause{Cause::InLoop, C->At, C->Caller};
+          break;
+        }
+      }
+    if (!Best)
+      for (const Call *C : CallsTo.lookup(Function))
+        if (!C->Once && !C->Caller.empty() && causeOf(C->Caller)) {
+          Best = Cause{Cause::FromCaller, C->At, C->Caller};
+          break;
+        }
+    // No caller anywhere in the project: an entry point that code outside
+    // it (a framework, a plugin host, a test) may call any number of times.
+    if (!Best && !HasCallers)
+      if (auto Fn = Functions.find(Function);
+          Fn != Functions.end() && Fn->second->External && !Fn->second->Main)
+        Best = Cause{Cause::Entry, Fn->second->Declared, ""};
+    Causes[Function] = Best;
+    return Causes[Function];
+  }
+
+  bool repeats(const std::string &Function, bool OpenEndedLoop) {
+    return OpenEndedLoop || causeOf(Function).has_value();
+  }
+
+  void explain(const std::string &Function, std::vector<Note> &Notes,
+               unsigned Depth = 0) {
+    const std::optional<Cause> &Why = causeOf(Function);
+    if (!Why || Depth > 4)
+      return;
+    std::string Name = nameOf(Function);
+    switch (Why->Kind) {
+    case Cause::Root:
+      Notes.push_back({Why->At, Why->Via == "callback"
+                                    ? "this lambda is stored as a long-lived "
+                                      "callback and may run any number of "
+                                      "times"
+                                    : "the address of " + Name +
+                                          " is taken here, so it may be "
+                                          "called any number of times"});
+      return;
+    case Cause::InLoop:
+      Notes.push_back({Why->At, Name + " is called inside a loop here"});
+      return;
+    case Cause::FromCaller:
+      Notes.push_back({Why->At, Name + " is called from " + nameOf(Why->Via) +
+                                    ", which runs on a repeating path"});
+      explain(Why->Via, Notes, Depth + 1);
+      return;
+    case Cause::Entry:
+      Notes.push_back({Why->At, Name + " has no caller in the project and "
+                                       "may be called from outside it any "
+                                       "number of times"});
+      return;
+    }
+  }
+
+  Lifetime lifetimeOf(const std::string &Class, unsigned Depth = 0) {
+    if (Class.empty() || Depth > 16)
+      return Lifetime::Unknown;
+    auto [It, Inserted] = Lifetimes.try_emplace(Class, Lifetime::Unknown);
+    if (!Inserted)
+      return It->second;
+    const auto &Instances = InstancesOf.lookup(Class);
+    Lifetime Result = Instances.empty() ? Lifetime::Unknown : Lifetime::Short;
+    for (const Instance *I : Instances) {
+      Lifetime Of = Lifetime::Short;
+      if (I->Kind == "global" || I->Kind == "static" || I->Kind == "heap" ||
+          (I->Kind == "local" && I->Lasting))
+        Of = Lifetime::Lasting;
+      else if (I->Kind == "member")
+        Of = lifetimeOf(I->In, Depth + 1);
+      if (Of == Lifetime::Lasting) {
+        Result = Lifetime::Lasting;
+        break;
+      }
+      if (Of == Lifetime::Unknown)
+        Result = Lifetime::Unknown;
+    }
+    Lifetimes[Class] = Result;
+    return Result;
+  }
+
+  /// Whether code the project does not show may shrink \p C.
+  bool unseenMayShrink(const Container &C) {
+    for (const Pass *P : PassesOf.lookup(C.Key)) {
+      auto Callee = Functions.find(P->Callee);
+      if (Callee == Functions.end() || !Callee->second->Defined)
+        return true; // Declared in the project, defined nowhere.
+      const std::vector<std::string> &Params = Callee->second->Params;
+      if (P->Param < static_cast<int>(Params.size()) &&
+          Params[P->Param] == "unknown")
+        return true;
+    }
+    for (const Escape *E : EscapesOf.lookup(C.Key)) {
+      if (E->Function.empty())
+        return true; // Through a pointer or an unresolved call.
+      for (const AccessorUse *U : UsesOf.lookup(E->Function))
+        if (U->Effect == "unknown")
+          return true; // A caller keeps the reference.
+    }
+    return false;
+  }
+
+  /// The first shrink of \p C (or of its elements, with \p Elements) that
+  /// runs on a repeating path; the shrinks that do not are added to \p Idle.
+  bool boundedByShrink(const Container &C, bool Elements,
+                       const std::vector<const Site *> &ElementGrowths,
+                       std::vector<const Site *> &Idle,
+                       const Site *&GivenBack) {
+    for (const Site *S : ShrinksOf.lookup(C.Key)) {
+      if (S->GivenBack) {
+        GivenBack = GivenBack ? GivenBack : S;
+        continue;
+      }
+      bool Counts = repeats(S->Function, S->OpenEndedLoop);
+      if (Elements && !S->Element && !S->Whole)
+        // Erasing an outer key bounds the elements only where they grow.
+        Counts = llvm::any_of(ElementGrowths, [&](const Site *G) {
+          return G->Function == S->Function;
+        });
+      else if (!Elements && S->Element)
+        continue;
+      if (Counts)
+        return true;
+      Idle.push_back(S);
+    }
+    // A callee, in any TU, that shrinks its reference parameter.
+    for (const Pass *P : PassesOf.lookup(C.Key)) {
+      auto Callee = Functions.find(P->Callee);
+      if (Callee != Functions.end() &&
+          P->Param < static_cast<int>(Callee->second->Params.size()) &&
+          Callee->second->Params[P->Param] == "shrinks" &&
+          repeats(P->Function, P->OpenEndedLoop))
+        return true;
+    }
+    // A caller of an accessor that returns it by reference.
+    for (const Escape *E : EscapesOf.lookup(C.Key))
+      for (const AccessorUse *U : UsesOf.lookup(E->Function))
+        if (U->Effect == "shrinks" && repeats(U->Function, U->OpenEndedLoop))
+          return true;
+    return false;
+  }
+
+  std::string describeOwner(const Container &C) const {
+    if (C.Owner == "global")
+      return "global";
+    if (C.Owner == "namespace")
+      return "global in namespace '" + C.OwnerScope + "'";
+    if (C.Owner == "file-static")
+      return "file-static";
+    if (C.Owner == "static-member")
+      return "static member of '" + C.OwnerScope + "'";
+    if (C.Owner == "static-local")
+      return "static local in '" + C.OwnerScope + "'";
+    if (C.Owner == "member")
+      return "member of '" + C.OwnerScope + "'";
+    return "local in '" + C.OwnerScope + "'";
+  }
+
+  std::optional<Finding> decide(const Container &C) {
+    if (C.Owner == "member" && lifetimeOf(C.OwnerClass) == Lifetime::Short)
+      return std::nullopt;
+    std::vector<const Site *> Own, Elements;
+    for (const Site *S : GrowthsOf.lookup(C.Key))
+      if (!S->Once && (C.Owner == "local" ? C.LocalUnbounded
+                                          : repeats(S->Function,
+                                                    S->OpenEndedLoop)))
+        (S->Element ? Elements : Own).push_back(S);
+    // Growth through an accessor's callers (`bus.handlers().push_back(h)`).
+    std::vector<const AccessorUse *> AccessorGrowths;
+    for (const Escape *E : EscapesOf.lookup(C.Key))
+      for (const AccessorUse *U : UsesOf.lookup(E->Function))
+        if (U->Effect == "grows" && repeats(U->Function, U->OpenEndedLoop))
+          AccessorGrowths.push_back(U);
+    if (C.FiniteKeys) {
+      Own.clear();
+      AccessorGrowths.clear();
+    }
+    std::vector<const Site *> Idle;
+    const Site *GivenBack = nullptr;
+    bool ReportElements = false;
+    if (C.Owner != "local") {
+      if (Options.UnseenCodeMayShrink && unseenMayShrink(C))
+        return std::nullopt;
+      bool OwnUnbounded = (!Own.empty() || !AccessorGrowths.empty()) &&
+                          !boundedByShrink(C, false, {}, Idle, GivenBack);
+      if (!OwnUnbounded) {
+        std::vector<const Site *> IdleElements;
+        if (Elements.empty() ||
+            boundedByShrink(C, true, Elements, IdleElements, GivenBack))
+          return std::nullopt;
+        ReportElements = true;
+        Idle = std::move(IdleElements);
+      }
+    } else if (Own.empty()) {
+      return std::nullopt;
+    }
+    const std::vector<const Site *> &Sites = ReportElements ? Elements : Own;
+
+    Finding Out;
+    bool Cache = !ReportElements && llvm::any_of(Sites, [](const Site *S) {
+      return S->CacheMiss;
+    });
+    Out.Check = Cache ? "bloat-unbounded-cache" : "bloat-unbounded-container";
+    std::string Subject = "'" + C.Name + "' (" + describeOwner(C) + ")";
+    if (ReportElements)
+      Out.Message = Subject + " grows inside its elements ('" + C.Name +
+                    "[...]' is appended to) on a repeating path, and nothing "
+                    "there erases, clears or caps them";
+    else if (Cache)
+      Out.Message = Subject + " is a cache that grows without bound: entries "
+                              "are added on a miss on a repeating path but "
+                              "never evicted";
+    else
+      Out.Message = Subject + " grows without bound: " +
+                    (C.Associative ? "inserted" : "appended") +
+                    " on a repeating path but never erased, cleared or capped";
+    const Site *Primary = Sites.empty() ? nullptr : Sites.front();
+    Out.At = Primary ? Primary->At : AccessorGrowths.front()->At;
+    Out.Notes.push_back({C.Declared, "'" + C.Name + "' is declared here"});
+    for (const Site *S : Sites)
+      if (S != Primary)
+        Out.Notes.push_back(
+            {S->At, S->At.File == Out.At.File
+                        ? "'" + C.Name + "' also grows here"
+                        : "'" + C.Name + "' also grows in " + fileName(S->At)});
+    for (const AccessorUse *U : AccessorGrowths)
+      Out.Notes.push_back({U->At, "'" + C.Name + "' grows here through " +
+                                      nameOf(U->Accessor)});
+    if (GivenBack)
+      Out.Notes.push_back({GivenBack->At,
+                           "this removal does not bound it: the same key or "
+                           "value is added again right after it"});
+    for (const Site *S : Idle)
+      Out.Notes.push_back(
+          {S->At, "this removal does not bound it: " +
+                      (S->Function.empty() ? std::string("it runs once")
+                                           : nameOf(S->Function) +
+                                                 " does not run on a "
+                                                 "repeating path")});
+    for (const Escape *E : EscapesOf.lookup(C.Key))
+      if (!E->Function.empty()) {
+        auto Fn = Functions.find(E->Function);
+        if (Fn != Functions.end())
+          Out.Notes.push_back(
+              {Fn->second->Declared,
+               nameOf(E->Function) +
+                   " returns it by reference; no caller in the project "
+                   "shrinks it"});
+      }
+    if (Primary) {
+      if (Primary->OpenEndedLoop)
+        Out.Notes.push_back({Primary->At, "the growth repeats in a loop "
+                                          "without a fixed trip count"});
+      else
+        explain(Primary->Function, Out.Notes);
+    }
+    Out.Notes.push_back(
+        {C.Declared,
+         ReportElements
+             ? "bound it: cap each element (drop its oldest entries past a "
+               "size limit), or remove elements on the path that fills them"
+         : C.Owner == "local"
+             ? "bound it: declare it inside the loop, or consume and clear "
+               "it on every iteration"
+         : C.Associative
+             ? "bound it: evict entries past a size limit (LRU) or an age "
+               "(TTL), or clear it once per request or frame"
+             : "bound it: erase the oldest entries once it passes a size "
+               "limit, keep it in a ring buffer such as "
+               "boost::circular_buffer, or clear it once per request or "
+               "frame"});
+    return Out;
+  }
+
+  const Facts &F;
+  const DecideOptions &Options;
+  llvm::StringMap<const Function *> Functions;
+  llvm::StringMap<std::vector<const Call *>> CallsTo;
+  llvm::StringMap<const Root *> Roots;
+  llvm::StringMap<std::vector<const Site *>> GrowthsOf, ShrinksOf;
+  llvm::StringMap<std::vector<const Pass *>> PassesOf;
+  llvm::StringMap<std::vector<const Escape *>> EscapesOf;
+  llvm::StringMap<std::vector<const AccessorUse *>> UsesOf;
+  llvm::StringMap<std::vector<const Instance *>> InstancesOf;
+  std::map<std::string, std::optional<Cause>> Causes;
+  std::map<std::string, Lifetime> Lifetimes;
+};
+
+} // namespace
+
+std::vector<Finding> decide(const Facts &F, const DecideOptions &Options) {
+  return Decider(F, Options).run();
+}
+
+} // namespace bloat_facts
