@@ -65,6 +65,7 @@ LongLivedCaptureCheck::LongLivedCaptureCheck(StringRef Name,
           !Context->isCheckEnabled("bloat-unbounded-container")) {
   RegistrationRegex = parseRegexOption(
       (Name + "." + RegistrationFunctionsOption).str(), RegistrationFunctions,
+      DefaultRegistrationFunctions,
       [this](StringRef Message) { configurationDiag(Message); });
 }
 

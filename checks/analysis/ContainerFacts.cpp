@@ -189,6 +189,22 @@ bool isResolvedInInstantiations(const FunctionDecl *F) {
   return false;
 }
 
+// A function, a pointer to one, std::function or another class with an
+// operator(), or a template parameter (a callable of any type).
+bool isCallable(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isFunctionPointerType() || T->isFunctionType() ||
+      T->isTemplateTypeParmType())
+    return true;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  return llvm::any_of(Record->getDefinition()->methods(),
+                      [](const CXXMethodDecl *Method) {
+                        return Method->getOverloadedOperator() == OO_Call;
+                      });
+}
+
 // Registration and configuration: `add`, `set`, `register`, `route`, `on`
 // followed by a capitalised word or an underscore, or alone.
 bool looksLikeSetUp(const FunctionDecl &F) {
@@ -201,8 +217,15 @@ bool looksLikeSetUp(const FunctionDecl &F) {
     if (!Name.starts_with(Prefix))
       continue;
     llvm::StringRef Rest = Name.drop_front(Prefix.size());
-    if (Rest.empty() || Rest.front() == '_' || isUppercase(Rest.front()))
-      return true;
+    if (!Rest.empty() && Rest.front() != '_' && !isUppercase(Rest.front()))
+      continue;
+    // `onMessage(const Message &)` handles every message; `onMessage(F)`
+    // registers a handler.
+    if (Prefix.equals_insensitive("on"))
+      return llvm::any_of(F.parameters(), [](const ParmVarDecl *Param) {
+        return isCallable(Param->getType());
+      });
+    return true;
   }
   return false;
 }

@@ -180,19 +180,22 @@ void handleRequest(int H) {
 class Router {
 public:
   void addRoute(const std::string &Path) { Routes.push_back(Path); }
-  void onConnect(int Id) { Connections.push_back(Id); }
+  void onConnect(void (*Handler)(int)) { Connections.push_back(Handler); }
+  void onMessage(const std::string &Text) { Inbox.push_back(Text); }
 
 private:
   std::vector<std::string> Routes;
-  std::vector<int> Connections;
+  std::vector<void (*)(int)> Connections;
+  std::vector<std::string> Inbox; // A handler, not a registration: reported.
 };
 Router TheRouter;
-// CHECK-MESSAGES: :[[@LINE-7]]:28: warning: 'Connections' (member of 'Router') grows without bound: {{.*}}
+// CHECK-MESSAGES: :[[@LINE-9]]:42: warning: 'Connections' (member of 'Router') grows without bound: {{.*}}
+// CHECK-MESSAGES: :[[@LINE-9]]:45: warning: 'Inbox' (member of 'Router') grows without bound: {{.*}}
 
 void acceptLoop() {
   int Id = 0;
   while (nextJob(Id))
-    TheRouter.onConnect(Id); // A visible call on a repeating path.
+    TheRouter.onConnect(nullptr); // A visible call on a repeating path.
 }
 
 // ---- Cause: sibling caps ---------------------------------------------------

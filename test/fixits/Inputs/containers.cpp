@@ -61,7 +61,7 @@ void unbraced(int X) {
 // NO FIX: a member of a class template.
 template <typename T> class Journal {
 public:
-  void add(const T &V) { Entries.push_back(V); }
+  void append(const T &V) { Entries.push_back(V); }
 
 private:
   std::vector<T> Entries;
