@@ -1628,7 +1628,11 @@ def skip_failure(args, result):
 def write_facts(args, result, facts_dir, enabled, scratch):
     """--facts-out (a shard) or --index-only (the merged facts)."""
     print_problems(args, result)
-    if result.problems or skip_failure(args, result):
+    if result.problems or (args.fail_on_skipped and result.skipped):
+        return EXIT_ERROR
+    # A shard whose every file failed to compile is no failure by itself:
+    # whether any file of the project was analysed is for --merge to say.
+    if args.facts_out is None and skip_failure(args, result):
         return EXIT_ERROR
     if args.facts_out is not None:
         write_shard(args, result, facts_dir, enabled)
