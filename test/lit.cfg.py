@@ -73,6 +73,7 @@ config.substitutions += [
     ("%clicker", quoted([config.clicker])),
     ("%examples", quoted([os.path.join(config.bloat_tidy_src_root, "examples")])),
     ("%python", quoted([python])),
+    ("%bloat_facts", quoted([os.path.join(bin_dir, "bloat-facts")])),
 ]
 
 # bloat-clangd is optional (it needs gRPC); its tests run when it was built.

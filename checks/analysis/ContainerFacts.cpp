@@ -388,17 +388,20 @@ private:
         dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
     if (!Function || isa<ParmVarDecl>(Var))
       return false;
-    return Function->isMain() || hasOpenEndedLoop(Function->getBody());
+    return Function->isMain() ||
+           endlessLoopAfter(Function->getBody(), Var.getLocation());
   }
-  bool hasOpenEndedLoop(const Stmt *S) {
+  // A local declared before an endless loop outlives its iterations; one
+  // declared inside it dies with each.
+  bool endlessLoopAfter(const Stmt *S, SourceLocation Declared) {
     if (!S)
       return false;
-    if (isLoop(*S) && isOpenEndedLoop(*S, Context))
+    if (isLoop(*S) && SM.isBeforeInTranslationUnit(Declared, S->getBeginLoc()) &&
+        isOpenEndedLoop(*S, Context))
       return true;
-    return llvm::any_of(S->children(),
-                        [this](const Stmt *Child) {
-                          return hasOpenEndedLoop(Child);
-                        });
+    return llvm::any_of(S->children(), [&](const Stmt *Child) {
+      return endlessLoopAfter(Child, Declared);
+    });
   }
 
   const CXXRecordDecl *Class;

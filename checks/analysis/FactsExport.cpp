@@ -202,7 +202,9 @@ public:
       I.Kind = "local";
       I.In = Keys.function(Function);
       I.InName = Function ? Function->getQualifiedNameAsString() : "";
-      I.Lasting = Function && (Function->isMain() || hasEndlessLoop(Function));
+      I.Lasting = Function && (Function->isMain() ||
+                               endlessLoopAfter(Function->getBody(),
+                                                Var->getLocation()));
     } else {
       I.Kind = Var->hasGlobalStorage() && !Var->isStaticLocal() &&
                        !Var->isStaticDataMember()
@@ -260,19 +262,16 @@ private:
     Out.push_back(std::move(I));
   }
 
-  bool hasEndlessLoop(const FunctionDecl *F) {
-    auto [It, Inserted] = Endless.try_emplace(F, false);
-    if (Inserted)
-      It->second = containsEndlessLoop(F->getBody());
-    return It->second;
-  }
-  bool containsEndlessLoop(const Stmt *S) {
+  // An endless loop that starts after \p Declared: a local declared there
+  // outlives its iterations (a worker's state, an event loop's).
+  bool endlessLoopAfter(const Stmt *S, SourceLocation Declared) {
     if (!S)
       return false;
-    if (isLoop(*S) && isOpenEndedLoop(*S, Context))
+    if (isLoop(*S) && SM.isBeforeInTranslationUnit(Declared, S->getBeginLoc()) &&
+        isOpenEndedLoop(*S, Context))
       return true;
-    return llvm::any_of(S->children(), [this](const Stmt *Child) {
-      return containsEndlessLoop(Child);
+    return llvm::any_of(S->children(), [&](const Stmt *Child) {
+      return endlessLoopAfter(Child, Declared);
     });
   }
 
@@ -280,7 +279,6 @@ private:
   const SourceManager &SM;
   KeyMaker &Keys;
   std::vector<bloat_facts::Instance> &Out;
-  llvm::DenseMap<const FunctionDecl *, bool> Endless;
 };
 
 } // namespace
