@@ -21,6 +21,10 @@ public:
 private:
   void report(const UnboundedContainer &Finding) override;
   void onEndOfTranslationUnit() override;
+  bool reportsProjectFinding(llvm::StringRef Check) const override {
+    return Check == Name ||
+           (Check == "bloat-unbounded-cache" && !CacheCheckEnabled);
+  }
 
   /// bloat-unbounded-cache reports caches itself: one finding per container.
   const bool CacheCheckEnabled;

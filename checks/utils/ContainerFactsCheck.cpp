@@ -1,7 +1,9 @@
 //===--- ContainerFactsCheck.cpp - base of the container checks -----------===//
 
 #include "utils/ContainerFactsCheck.h"
+#include "facts/Decide.h"
 #include "facts/Facts.h"
+#include <set>
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/ADT/StringExtras.h"
@@ -165,7 +167,9 @@ ContainerFactsCheck::ContainerFactsCheck(StringRef Name,
       ModelOptions(Options, Name,
                    [this](StringRef Message) { configurationDiag(Message); }),
       Shared(SharedContainerFacts::get(Context, ModelOptions)),
-      FactsDir(Options.getLocalOrGlobal(FactsDirOption, "")) {
+      FactsDir(Options.getLocalOrGlobal(FactsDirOption, "")),
+      ProjectFacts(Options.getLocalOrGlobal(ProjectFactsOption, "")),
+      Name(Name.str()) {
   Shared->join();
   Shared->Walk->join();
 }
@@ -179,6 +183,8 @@ void ContainerFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ModelOptions.store(Options, Opts);
   if (!FactsDir.empty())
     Options.store(Opts, FactsDirOption, FactsDir);
+  if (!ProjectFacts.empty())
+    Options.store(Opts, ProjectFactsOption, ProjectFacts);
 }
 
 void ContainerFactsCheck::registerMatchers(MatchFinder *Finder) {
@@ -227,9 +233,67 @@ void ContainerFactsCheck::storeFactsOnce() {
         << Main << FactsDirOption << llvm::toString(std::move(Failed));
 }
 
+bool ContainerFactsCheck::reportFromProjectFacts() {
+  if (ProjectFacts.empty() || !Shared->Walk->tuCompiled() ||
+      !Shared->Walk->sourceManager())
+    return false;
+  llvm::Expected<bloat_facts::Facts> Project =
+      bloat_facts::readFactsFile(ProjectFacts);
+  if (!Project) {
+    configurationDiag("cannot read option '%0': %1; analysing this file "
+                      "alone")
+        << ProjectFactsOption << llvm::toString(Project.takeError());
+    return false;
+  }
+  // The file being edited may have changed since the index was made: its
+  // fresh facts join the project's.
+  bloat_facts::Facts Fresh = Shared->Facts.exportFacts();
+  std::set<std::string> OwnFiles(Fresh.Inputs.begin(), Fresh.Inputs.end());
+  Project->merge(std::move(Fresh));
+  const SourceManager &SM = *Shared->Walk->sourceManager();
+  auto Translate = [&SM](const bloat_facts::Location &At) {
+    if (llvm::Expected<FileEntryRef> File =
+            SM.getFileManager().getFileRef(At.File))
+      return SM.translateFileLineCol(*File, At.Line, At.Column);
+    else
+      llvm::consumeError(File.takeError());
+    return SourceLocation();
+  };
+  for (const bloat_facts::Finding &Finding :
+       bloat_facts::decide(*Project, bloat_facts::DecideOptions())) {
+    if (!reportsProjectFinding(Finding.Check) ||
+        !OwnFiles.count(Finding.At.File))
+      continue;
+    SourceLocation At = Translate(Finding.At);
+    if (At.isInvalid())
+      continue;
+    diag(At, "%0") << Finding.Message;
+    for (const bloat_facts::Note &Note : Finding.Notes) {
+      SourceLocation NoteAt = Translate(Note.At);
+      // A note in a file this TU did not read stays at the finding, with
+      // the place it is about.
+      if (NoteAt.isValid())
+        diag(NoteAt, "%0", DiagnosticIDs::Note) << Note.Message;
+      else
+        diag(At, "%0 (%1:%2)", DiagnosticIDs::Note)
+            << Note.Message << llvm::sys::path::filename(Note.At.File)
+            << Note.At.Line;
+    }
+  }
+  return true;
+}
+
 void ContainerFactsCheck::onEndOfTranslationUnit() {
   // Before the findings: they sort the facts' growth sites.
   storeFactsOnce();
+  // With the project's facts, the project decides (docs/wholeprogram.md).
+  if (reportFromProjectFacts()) {
+    for (const StoredLambda &Lambda : Shared->lambdas())
+      reportStoredLambda(Lambda);
+    Shared->finishTU();
+    Shared->Walk->finishTU();
+    return;
+  }
   for (const UnboundedContainer &Finding : Shared->findings())
     if (!ModelOptions.isIgnored(*Finding.Decl) &&
         !isSuppressedAtDeclaration(Finding))

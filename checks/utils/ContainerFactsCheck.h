@@ -39,6 +39,11 @@ protected:
   /// One lambda the TU keeps somewhere, in walk order.
   virtual void reportStoredLambda(const StoredLambda &Lambda) {}
 
+  /// Whether this check reports a whole-program finding of \p Check.
+  virtual bool reportsProjectFinding(llvm::StringRef Check) const {
+    return Check == Name;
+  }
+
   /// The facts of the TU, for explaining a finding.
   const ContainerFacts &facts() const;
 
@@ -56,6 +61,15 @@ private:
   /// `BloatFactsDir`: where to write each TU's facts (docs/wholeprogram.md).
   static constexpr llvm::StringLiteral FactsDirOption = "BloatFactsDir";
   const std::string FactsDir;
+  /// Reports from the project's merged facts (an editor's index) instead of
+  /// the TU alone; false when there are none.
+  bool reportFromProjectFacts();
+  /// `BloatProjectFacts`: merged facts of the whole project.
+  static constexpr llvm::StringLiteral ProjectFactsOption = "BloatProjectFacts";
+  const std::string ProjectFacts;
+
+protected:
+  const std::string Name;
 };
 
 } // namespace clang::tidy::bloat
