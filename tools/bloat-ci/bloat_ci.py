@@ -188,7 +188,7 @@ def parse_args(argv):
                             "and report")
     whole.add_argument("--index-only", metavar="OUT",
                        help="extract and merge, write the merged facts to "
-                            "OUT (the checks' ProjectFacts option); no "
+                            "OUT (the BloatProjectFacts option); no "
                             "report")
     args = parser.parse_args(argv)
     if args.version:
@@ -651,6 +651,7 @@ def tool_identity(args):
 
 
 FACTS_DIR_PLACEHOLDER = "@BLOAT_FACTS_DIR@"
+PROJECT_FACTS_OPTION = re.compile(r"^\s+(?:[\w.-]+\.)?BloatProjectFacts:")
 
 
 def yaml_quoted(text):
@@ -662,8 +663,11 @@ def with_facts_dir(dumped):
     to its CheckOptions: passed back as --config, it keeps every other
     setting of the file's .clang-tidy (a bare --config would replace them)."""
     option = "  BloatFactsDir: " + yaml_quoted(FACTS_DIR_PLACEHOLDER)
+    # The editor's index (BloatProjectFacts) would make a TU report from
+    # stale project facts, or fail when it is missing: extraction is per TU.
     lines = [line for line in dumped.splitlines()
-             if not CONFIG_NOT_READ.match(line)]
+             if not CONFIG_NOT_READ.match(line) and
+             not PROJECT_FACTS_OPTION.match(line)]
     for index, line in enumerate(lines):
         if re.fullmatch(r"CheckOptions:\s*", line):
             lines.insert(index + 1, option)
