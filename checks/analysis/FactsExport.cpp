@@ -291,10 +291,18 @@ bloat_facts::Facts ContainerFacts::exportFacts() {
   KeyMaker Keys(*Context);
   if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
     Out.Units.push_back(Keys.absolute(Main->getName()));
-  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
-    if (!It->first.getName().empty() &&
-        !SM.isInSystemHeader(SM.translateFileLineCol(It->first, 1, 1)))
-      Out.Inputs.push_back(Keys.absolute(It->first.getName()));
+  // Every file the TU entered that is not a system header (files a
+  // precompiled preamble brought in are not listed: clangd has no use for
+  // them).
+  for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
+    if (!Entry.isFile() ||
+        SrcMgr::isSystem(Entry.getFile().getFileCharacteristic()))
+      continue;
+    if (OptionalFileEntryRef File =
+            Entry.getFile().getContentCache().OrigEntry)
+      Out.Inputs.push_back(Keys.absolute(File->getName()));
+  }
 
   llvm::DenseMap<const FunctionDecl *, bloat_facts::Function> Functions;
   auto NoteFunction = [&](const FunctionDecl *F) -> std::string {

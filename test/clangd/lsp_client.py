@@ -150,6 +150,20 @@ def set_up(work, setup):
             declaration, "  std::vector<Event> history; "
             "// NOLINT(bloat-unbounded-container)\n"))
     tidy = "Checks: '-*,bloat-*'\n"
+    if setup == "project-facts":
+        # The project's index: the only GameState is a local of a function
+        # that returns, so its history is short-lived.
+        facts = {"format": "bloat-tidy-facts", "version": 1,
+                 "units": [os.path.join(work, "main.cpp")], "inputs": [],
+                 "containers": [], "growths": [], "shrinks": [], "passes": [],
+                 "accessorUses": [], "escapes": [], "functions": [],
+                 "calls": [], "roots": [],
+                 "instances": [{"class": "GameState", "kind": "local",
+                                "in": "play()", "inName": "play",
+                                "at": [os.path.join(work, "main.cpp"), 1, 1]}]}
+        write(os.path.join(work, "project.json"), json.dumps(facts))
+        tidy += ("CheckOptions:\n  BloatProjectFacts: '%s'\n"
+                 % os.path.join(work, "project.json"))
     if setup == "bad-option":
         tidy += ("CheckOptions:\n"
                  "  bloat-long-lived-capture.SizeThreshold: 'big'\n"
