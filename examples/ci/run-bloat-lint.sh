@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The CI lint step both example pipelines run: configure a CMake project with
-# compile_commands.json, run every bloat-* check over it with bloat-ci, write
+# compile_commands.json, run every bloat-* check over it with bloat-ci
+# (whole-program, its facts cached in BUILD_DIR/.bloat-facts-cache), write
 # SARIF for code scanning (and GitLab Code Quality JSON), and fail only on
 # findings not in the baseline committed with the project.
 #

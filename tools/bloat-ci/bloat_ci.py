@@ -16,10 +16,19 @@ compile_commands.json, or over given files, and
 Without --checks, each file gets the bloat-* checks its .clang-tidy enables
 (all of them when its .clang-tidy says nothing about bloat-*).
 
+With -p, the run is whole-program (docs/wholeprogram.md): each TU's facts
+are extracted in parallel (and cached per TU), merged with bloat-facts, and
+the merged report feeds the outputs above. --per-tu, or files given without
+-p, runs the checks on each TU alone. --shard I/N --facts-out DIR extracts
+one shard's facts; --merge DIR... merges shards and reports; --index-only
+writes the merged facts for the editor.
+
 Exit codes: 0 no new findings, 1 new findings, 2 errors: bad arguments or
 check names, a missing or unreadable baseline or compile database, a tool
 that fails or crashes, malformed check options, no file analysed, and with
---fail-on-skipped a file not analysed for its compile errors.
+--fail-on-skipped a file not analysed for its compile errors; in
+whole-program mode, also a facts file the tool did not write, or that
+bloat-facts refuses (another facts version, a corrupt file).
 """
 
 import argparse
@@ -32,6 +41,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import urllib.parse
 
 EXIT_CLEAN, EXIT_NEW_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -50,6 +60,16 @@ CONFIG_NOT_READ = re.compile(r"^Error (parsing|reading) .*")
 # Errors after which clang-tidy builds no AST, so the checks never run.
 DRIVER_GAVE_UP = re.compile(
     r"^error: (unable to handle compilation|no input files)")
+# The checks that write facts (BloatFactsDir) and whose findings, in
+# whole-program mode, come from the merged report rather than from one TU.
+FACTS_CHECKS = ("bloat-long-lived-capture", "bloat-unbounded-cache",
+                "bloat-unbounded-container")
+FACTS_SUFFIX = ".facts.json"
+CACHE_VERSION = 1
+# What a shard leaves beside its facts for --merge: the findings of checks
+# that write no facts, and what the summary counts.
+SHARD_FILE = "bloat-ci-shard.json"
+SHARD_FORMAT, SHARD_VERSION = "bloat-ci-shard", 1
 # 'history' (member of 'GameState'): the names a message quotes.
 QUOTED = re.compile(r"'([^']+)'")
 
@@ -74,6 +94,8 @@ class Layout:
                                            "bloat-tidy")
             self.plugin = os.path.join(source_root, "build", "lib",
                                        "libBloatTidy.so")
+            self.bloat_facts = os.path.join(source_root, "build", "bin",
+                                            "bloat-facts")
         else:
             prefix = os.path.dirname(here)
             share = os.path.join(prefix, "share", "bloat-tidy")
@@ -81,6 +103,7 @@ class Layout:
             self.version_file = os.path.join(share, "VERSION")
             self.bloat_tidy = os.path.join(prefix, "bin", "bloat-tidy")
             self.plugin = os.path.join(prefix, "lib", "libBloatTidy.so")
+            self.bloat_facts = os.path.join(prefix, "bin", "bloat-facts")
 
     def version(self):
         try:
@@ -143,10 +166,35 @@ def parse_args(argv):
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--extra-arg", action="append", default=[],
                         help="extra compiler argument (repeatable)")
+    whole = parser.add_argument_group(
+        "whole-program mode (with -p; docs/wholeprogram.md)")
+    whole.add_argument("--per-tu", action="store_true",
+                       help="check each TU alone, without project facts")
+    whole.add_argument("--bloat-facts",
+                       help="the bloat-facts tool (default: beside "
+                            "bloat-tidy)")
+    whole.add_argument("--cache-dir",
+                       help="per-TU facts cache (default: "
+                            "BUILD/.bloat-facts-cache)")
+    whole.add_argument("--no-cache", action="store_true",
+                       help="extract every TU, read and write no cache")
+    whole.add_argument("--shard", metavar="I/N",
+                       help="extract only shard I of N (1 <= I <= N) into "
+                            "--facts-out; no report")
+    whole.add_argument("--facts-out", metavar="DIR",
+                       help="write the extracted facts here (with --shard)")
+    whole.add_argument("--merge", metavar="DIR", nargs="+",
+                       help="merge the facts of these shard directories "
+                            "and report")
+    whole.add_argument("--index-only", metavar="OUT",
+                       help="extract and merge, write the merged facts to "
+                            "OUT (the BloatProjectFacts option); no "
+                            "report")
     args = parser.parse_args(argv)
     if args.version:
         return args
-    if not args.files and not args.build_dir:
+    validate_whole_program_args(args)
+    if not args.merge and not args.files and not args.build_dir:
         raise UsageError("give files to check or -p BUILD_DIR")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -169,6 +217,66 @@ def parse_args(argv):
     if not os.path.isdir(args.root):
         raise UsageError("--root %s is not a directory" % args.root)
     return args
+
+
+def validate_whole_program_args(args):
+    """The whole-program options that go together; sets args.whole (run
+    whole-program) and args.shard_index/args.shard_count."""
+    args.shard_index, args.shard_count = 1, 1
+    if args.shard is not None:
+        match = re.fullmatch(r"(\d+)/(\d+)", args.shard)
+        if not match:
+            raise UsageError("--shard must be I/N (e.g. 1/4), not '%s'"
+                             % args.shard)
+        args.shard_index, args.shard_count = int(match[1]), int(match[2])
+        if not 1 <= args.shard_index <= args.shard_count:
+            raise UsageError("--shard %s: I must be between 1 and N"
+                             % args.shard)
+        if args.facts_out is None:
+            raise UsageError("--shard needs --facts-out DIR")
+    reports = [option for option, value in (
+        ("--sarif", args.sarif),
+        ("--gitlab-codequality", args.gitlab_codequality),
+        ("--baseline", args.baseline),
+        ("--write-baseline", args.write_baseline)) if value is not None]
+    producers = [option for option, value in (
+        ("--facts-out", args.facts_out), ("--index-only", args.index_only))
+        if value is not None]
+    if len(producers) > 1:
+        raise UsageError("--facts-out and --index-only go to separate runs")
+    if producers and reports:
+        raise UsageError("%s writes facts, no report: give %s to the run "
+                         "that reports (--merge)" % (producers[0], reports[0]))
+    if args.merge is not None:
+        if args.files or args.build_dir:
+            raise UsageError("--merge reports the facts of its directories: "
+                             "give no files and no -p")
+        if args.per_tu or producers:
+            raise UsageError("--merge goes with neither --per-tu, "
+                             "--facts-out nor --index-only")
+        for directory in args.merge:
+            if not os.path.isdir(directory):
+                raise UsageError("--merge %s is not a directory" % directory)
+    if (producers or args.shard is not None) and not args.build_dir:
+        raise UsageError("%s needs -p BUILD_DIR"
+                         % (producers[0] if producers else "--shard"))
+    if args.per_tu and (producers or args.shard is not None):
+        raise UsageError("--per-tu writes no facts: drop %s"
+                         % (producers[0] if producers else "--shard"))
+    if args.index_only is not None:
+        directory = os.path.dirname(os.path.abspath(args.index_only))
+        if not os.path.isdir(directory):
+            raise UsageError("--index-only %s: directory %s does not exist"
+                             % (args.index_only, directory))
+        if os.path.isdir(args.index_only):
+            raise UsageError("--index-only %s is a directory"
+                             % args.index_only)
+    if args.facts_out is not None and os.path.exists(args.facts_out) and \
+            not os.path.isdir(args.facts_out):
+        raise UsageError("--facts-out %s is not a directory" % args.facts_out)
+    # Files given without -p are checked one by one: no compile database,
+    # no project.
+    args.whole = bool(args.build_dir) and not args.per_tu
 
 
 # --- Running the tool ---------------------------------------------------------
@@ -198,7 +306,7 @@ def describe_exit(code):
     return "exited with code %d" % code
 
 
-def tool_command(args):
+def tool_command(args, with_config=True):
     if args.tool == "plugin":
         tool = shutil.which(args.clang_tidy)
         if not tool:
@@ -212,7 +320,7 @@ def tool_command(args):
                              "scripts/setup.sh, or give --bloat-tidy)"
                              % args.bloat_tidy)
         command = [args.bloat_tidy]
-    if args.config:
+    if args.config and with_config:
         command.append("--config=" + args.config)
     return command
 
@@ -347,7 +455,9 @@ def checks_for_files(args, command, known, files):
     return result, disabled
 
 
-def files_from_database(build_dir):
+def files_from_database(build_dir, commands=None):
+    """{file: directory of its first entry}; `commands`, when given, gets
+    {file: [its entries]}."""
     path = os.path.join(build_dir, "compile_commands.json")
     try:
         with open(path, encoding="utf-8") as f:
@@ -371,6 +481,8 @@ def files_from_database(build_dir):
                                              entry["file"]))
         # clang-tidy names files relative to the entry's directory.
         files.setdefault(name, entry["directory"])
+        if commands is not None:
+            commands.setdefault(name, []).append(entry)
     return files
 
 
@@ -452,6 +564,448 @@ class FileReport:
                                 or self.findings):
             self.problems.append("%s: the tool %s: %s" % (
                 path, describe_exit(code), last_line(output)))
+
+
+# --- Whole-program mode -------------------------------------------------------
+
+class RunResult:
+    """What a run found, whichever mode ran it: findings (absolute paths),
+    problems (errors), skipped [(file, first compile error)], and counts."""
+
+    def __init__(self):
+        self.findings, self.problems, self.skipped = [], [], []
+        self.checked, self.disabled = 0, 0
+        self.facts_line = None
+        self.seen = set()
+
+    def add_finding(self, finding):
+        # A header's finding is reported once, not once per TU.
+        key = (finding["check"], os.path.abspath(finding["file"]),
+               finding["line"], finding["col"], finding["message"])
+        if key not in self.seen:
+            self.seen.add(key)
+            self.findings.append(finding)
+
+    def add_report(self, report, directory):
+        """The problems and the skip of one run of the tool over one TU
+        (its findings are the caller's to add)."""
+        self.problems += report.problems
+        if report.skipped:
+            first = report.first_error
+            match = DIAGNOSTIC.match(first or "")
+            if match:
+                first = os.path.normpath(os.path.join(
+                    directory, match["file"])) + first[match.end("file"):]
+            self.skipped.append((report.path, first))
+
+    def sort(self):
+        """Whole-program order: by place, so that any sharding of the same
+        project prints the same bytes."""
+        self.findings.sort(key=lambda f: (f["file"], f["line"], f["col"],
+                                          f["check"], f["message"]))
+
+
+def bloat_facts_tool(args):
+    path = args.bloat_facts
+    if path is None:
+        # The bloat-facts built with the bloat-tidy that extracts.
+        path = (os.path.join(os.path.dirname(args.bloat_tidy), "bloat-facts")
+                if args.tool == "driver" else LAYOUT.bloat_facts)
+    if not os.access(path, os.X_OK):
+        raise UsageError("bloat-facts not found: %s (build it with "
+                         "scripts/setup.sh, or give --bloat-facts, or run "
+                         "--per-tu)" % path)
+    return path
+
+
+def run_bloat_facts(tool, arguments, what):
+    """bloat-facts' stdout; its failure is one line naming the step."""
+    code, output = run([tool] + arguments)
+    if code != 0:
+        reason = last_line(output)
+        if reason.startswith("bloat-facts: error: "):
+            reason = reason[len("bloat-facts: error: "):]
+        raise UsageError("bloat-facts %s %s: %s"
+                         % (what, describe_exit(code), reason))
+    return output
+
+
+def sha256_file(path):
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def tool_identity(args):
+    """What makes one build of the checks differ from another: their
+    binary's content (the driver links them in; the plugin is one file)."""
+    if args.tool == "driver":
+        return "driver:" + (sha256_file(args.bloat_tidy) or "")
+    return "plugin:%s:%s" % (shutil.which(args.clang_tidy),
+                             sha256_file(args.plugin) or "")
+
+
+FACTS_DIR_PLACEHOLDER = "@BLOAT_FACTS_DIR@"
+PROJECT_FACTS_OPTION = re.compile(r"^\s+(?:[\w.-]+\.)?BloatProjectFacts:")
+
+
+def yaml_quoted(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def with_facts_dir(dumped):
+    """The configuration clang-tidy dumped (YAML), with BloatFactsDir added
+    to its CheckOptions: passed back as --config, it keeps every other
+    setting of the file's .clang-tidy (a bare --config would replace them)."""
+    option = "  BloatFactsDir: " + yaml_quoted(FACTS_DIR_PLACEHOLDER)
+    # The editor's index (BloatProjectFacts) would make a TU report from
+    # stale project facts, or fail when it is missing: extraction is per TU.
+    lines = [line for line in dumped.splitlines()
+             if not CONFIG_NOT_READ.match(line) and
+             not PROJECT_FACTS_OPTION.match(line)]
+    for index, line in enumerate(lines):
+        if re.fullmatch(r"CheckOptions:\s*", line):
+            lines.insert(index + 1, option)
+            return "\n".join(lines) + "\n"
+        if re.fullmatch(r"CheckOptions:\s*\{\s*\}\s*", line):
+            lines[index:index + 1] = ["CheckOptions:", option]
+            return "\n".join(lines) + "\n"
+    body = [line for line in lines if line.strip() not in ("---", "...")]
+    return "\n".join(["---"] + body + ["CheckOptions:", option, "..."]) + "\n"
+
+
+def facts_configs(args, base, checks):
+    """{file: its effective configuration with BloatFactsDir}, dumped once
+    per group of files that share a .clang-tidy."""
+    groups = {}
+    for path, (_, options) in checks.items():
+        config = None if args.config else nearest_clang_tidy(
+            os.path.dirname(path))
+        groups.setdefault((tuple(options), config), []).append(path)
+    result = {}
+    for (options, config), members in groups.items():
+        extra = list(options)
+        if args.config:
+            extra.append("--config=" + args.config)
+        code, output = run(base + extra + ["--dump-config", members[0], "--"])
+        if code != 0:
+            raise UsageError("%s: --dump-config %s: %s"
+                             % (config or "the tool", describe_exit(code),
+                                last_line(output)))
+        text = with_facts_dir(output)
+        result.update((path, text) for path in members)
+    return result
+
+
+class FactsCache:
+    """Facts per TU, in DIR/<key>.facts with DIR/<key>.meta.json beside it.
+    The key hashes what decides the facts before reading any file (the
+    checks' build, the compile command, the checks and their
+    configuration); the meta records the content hash of every file the TU
+    read (the facts' "inputs") and of the facts themselves, so a touched
+    header, or an entry cut short, is a miss. Both files are written
+    atomically, facts first: a run stopped at any point leaves either a
+    whole entry or one that does not match."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.hashes = {}
+
+    def content_hash(self, path):
+        if path not in self.hashes:
+            self.hashes[path] = sha256_file(path)
+        return self.hashes[path]
+
+    def paths(self, key):
+        base = os.path.join(self.directory, key)
+        return base + ".facts", base + ".meta.json"
+
+    def lookup(self, key):
+        """(facts bytes, meta) of a valid entry whose inputs are unchanged."""
+        if self.directory is None:
+            return None
+        facts_path, meta_path = self.paths(key)
+        try:
+            with open(meta_path, encoding="utf-8") as f:
+                meta = json.load(f)
+            with open(facts_path, "rb") as f:
+                facts = f.read()
+        except (OSError, ValueError):
+            return None
+        try:
+            if meta["version"] != CACHE_VERSION or meta["key"] != key or \
+                    hashlib.sha256(facts).hexdigest() != meta["factsSha256"]:
+                return None
+            for path, digest in meta["inputs"].items():
+                if self.content_hash(path) != digest:
+                    return None
+            # A name that is not a plain facts file name is not ours.
+            name = meta["name"]
+            if not isinstance(name, str) or name != os.path.basename(name) \
+                    or not name.endswith(FACTS_SUFFIX) or \
+                    not isinstance(meta["findings"], list):
+                return None
+        except (KeyError, TypeError, AttributeError):
+            return None
+        return facts, meta
+
+    def store(self, key, facts, meta):
+        if self.directory is None:
+            return
+        facts_path, meta_path = self.paths(key)
+        meta = dict(meta, version=CACHE_VERSION, key=key,
+                    factsSha256=hashlib.sha256(facts).hexdigest())
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            write_atomically(facts_path, facts)
+            write_atomically(meta_path, json.dumps(
+                meta, sort_keys=True).encode("utf-8"))
+        except OSError as error:
+            raise UsageError("cannot write the facts cache %s: %s"
+                             % (self.directory, error.strerror))
+
+
+def write_atomically(path, data):
+    """Writes `data` to a temporary file beside `path`, then renames it:
+    readers see the old file or the new one, never a part."""
+    handle, temporary = tempfile.mkstemp(
+        prefix="." + os.path.basename(path) + ".", suffix=".tmp",
+        dir=os.path.dirname(path) or ".")
+    try:
+        with os.fdopen(handle, "wb") as f:
+            f.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def cache_key(args, identity, path, commands, checks, config):
+    enabled, _ = checks
+    material = json.dumps({
+        "cache": CACHE_VERSION, "tool": identity, "file": path,
+        "commands": commands, "checks": enabled,
+        "config": config, "extraArgs": args.extra_arg,
+    }, sort_keys=True)
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:40]
+
+
+def facts_inputs(facts, path):
+    """The files a TU read, from its facts; None when they are no facts."""
+    try:
+        data = json.loads(facts.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("inputs"), list)\
+            or not all(isinstance(p, str) for p in data["inputs"]):
+        return None
+    return sorted(set(data["inputs"]) | {path})
+
+
+def extract_one(base, path, directory, checks, config, args, scratch):
+    """Runs the tool over one TU with BloatFactsDir set: (FileReport,
+    facts file name, facts bytes); no facts when the TU was skipped, the
+    tool failed, or no check that writes facts is enabled."""
+    enabled, _ = checks
+    out = tempfile.mkdtemp(prefix="tu-", dir=scratch)
+    full = base + ["--config=" + config.replace(
+        yaml_quoted(FACTS_DIR_PLACEHOLDER), yaml_quoted(out)),
+        "--checks=-*," + ",".join(enabled), path, "-p", args.build_dir]
+    full += ["--extra-arg=" + a for a in args.extra_arg]
+    code, output = run(full)
+    report = FileReport(path, code, output)
+    resolve_paths(report, directory)
+    if report.skipped or report.problems or \
+            not any(c in FACTS_CHECKS for c in enabled):
+        return report, None, None
+    names = sorted(n for n in os.listdir(out) if n.endswith(FACTS_SUFFIX))
+    if len(names) != 1:
+        report.problems.append(
+            "%s: the tool wrote %d facts file(s), not 1 (a bloat-tidy "
+            "without whole-program facts? run --per-tu)" % (path, len(names)))
+        return report, None, None
+    with open(os.path.join(out, names[0]), "rb") as f:
+        return report, names[0], f.read()
+
+
+def finding_enabled(finding, enabled_by_file):
+    """A finding of the merged report in a file whose configuration turns
+    its check off is not reported; headers go by their check alone."""
+    enabled = enabled_by_file.get(os.path.abspath(finding["file"]))
+    return enabled is None or finding["check"] in enabled
+
+
+def extract(args, command, checks, directories, commands, scratch):
+    """Extracts the facts of `checks`' files into scratch/facts, from the
+    cache where it can: (RunResult without the merged findings, facts
+    directory, {file: enabled checks})."""
+    base = tool_command(args, with_config=False)
+    configs = facts_configs(args, base, checks)
+    identity = tool_identity(args)
+    cache = FactsCache(None if args.no_cache else (
+        args.cache_dir or os.path.join(args.build_dir,
+                                       ".bloat-facts-cache")))
+    facts_dir = os.path.join(scratch, "facts")
+    os.makedirs(facts_dir)
+    result = RunResult()
+    result.checked = len(checks)
+    files = sorted(checks)
+    keys = {path: cache_key(args, identity, path, commands.get(path, []),
+                            checks[path], configs[path]) for path in files}
+    pending, from_cache = [], 0
+    for path in files:
+        hit = cache.lookup(keys[path])
+        if hit is None:
+            pending.append(path)
+            continue
+        facts, meta = hit
+        from_cache += 1
+        with open(os.path.join(facts_dir, meta["name"]), "wb") as f:
+            f.write(facts)
+        for finding in meta["findings"]:
+            result.add_finding(finding)
+
+    def work(path):
+        return extract_one(base, path, directories[path], checks[path],
+                           configs[path], args, scratch)
+
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for path, (report, name, facts) in zip(pending,
+                                               pool.map(work, pending)):
+            result.add_report(report, directories[path])
+            # The checks that write facts report from the merged facts.
+            kept = [f for f in report.findings
+                    if f["check"] not in FACTS_CHECKS]
+            for finding in kept:
+                result.add_finding(finding)
+            if facts is None:
+                # Without facts, no list of the files the TU read: a TU
+                # with only checks that write none is never cached.
+                continue
+            inputs = facts_inputs(facts, path)
+            if inputs is None:
+                result.problems.append("%s: the tool wrote facts that are "
+                                       "not a JSON object with \"inputs\""
+                                       % path)
+                continue
+            with open(os.path.join(facts_dir, name), "wb") as f:
+                f.write(facts)
+            cache.store(keys[path], facts, {
+                "file": path, "name": name, "findings": kept,
+                "inputs": {p: cache.content_hash(p) for p in inputs}})
+    result.facts_line = "bloat-ci: facts: %d TU(s), %d extracted, %d from " \
+        "cache" % (len(files), len(pending), from_cache)
+    enabled = {path: checks[path][0] for path in files}
+    return result, facts_dir, enabled
+
+
+def merge_and_report(args, result, facts_dirs, enabled, scratch):
+    """Merges the facts and adds the merged report's findings to `result`."""
+    tool = bloat_facts_tool(args)
+    facts_checks = sorted({c for checks in enabled.values() for c in checks
+                           if c in FACTS_CHECKS}) if enabled else []
+    if not any(name.endswith(FACTS_SUFFIX) for directory in facts_dirs
+               for name in os.listdir(directory)):
+        return
+    merged = os.path.join(scratch, "merged" + FACTS_SUFFIX)
+    run_bloat_facts(tool, ["merge", "-o", merged] + facts_dirs, "merge")
+    if enabled and not facts_checks:
+        return
+    report_args = ["report", merged]
+    if facts_checks:
+        report_args.append("--checks=" + ",".join(facts_checks))
+    output = run_bloat_facts(tool, report_args, "report")
+    report = FileReport("bloat-facts report", 0, output)
+    for finding in report.findings:
+        if finding_enabled(finding, enabled):
+            result.add_finding(finding)
+
+
+def write_shard(args, result, facts_dir, enabled):
+    """Leaves the shard's facts and SHARD_FILE in --facts-out."""
+    out = args.facts_out
+    try:
+        os.makedirs(out, exist_ok=True)
+        # Facts of an earlier run in the same directory would be merged too.
+        for name in os.listdir(out):
+            if name.endswith(FACTS_SUFFIX) or name == SHARD_FILE:
+                os.unlink(os.path.join(out, name))
+        for name in sorted(os.listdir(facts_dir)):
+            shutil.copyfile(os.path.join(facts_dir, name),
+                            os.path.join(out, name))
+        # Last: a directory with SHARD_FILE has all its facts.
+        write_atomically(os.path.join(out, SHARD_FILE), json.dumps({
+            "format": SHARD_FORMAT, "version": SHARD_VERSION,
+            "shard": "%d/%d" % (args.shard_index, args.shard_count),
+            "checked": result.checked, "disabled": result.disabled,
+            "skipped": result.skipped, "findings": result.findings,
+            "enabled": enabled}, sort_keys=True, indent=1).encode("utf-8"))
+    except OSError as error:
+        raise UsageError("cannot write --facts-out %s: %s"
+                         % (out, error.strerror))
+
+
+def read_shards(args):
+    """RunResult and {file: enabled checks} of the --merge directories;
+    their shards must be all of one sharding, each once."""
+    result, enabled, shards = RunResult(), {}, {}
+    for directory in args.merge:
+        path = os.path.join(directory, SHARD_FILE)
+        if not os.path.exists(path):
+            # Facts made some other way (a build's by-product): no sidecar.
+            facts = [n for n in os.listdir(directory)
+                     if n.endswith(FACTS_SUFFIX)]
+            if not facts:
+                raise UsageError("--merge %s holds no facts (*%s) and no %s"
+                                 % (directory, FACTS_SUFFIX, SHARD_FILE))
+            result.checked += len(facts)
+            continue
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+            if data.get("format") != SHARD_FORMAT:
+                raise ValueError("not a bloat-ci shard")
+            if data.get("version") != SHARD_VERSION:
+                raise UsageError("%s is version %s, not %d: extract the shard "
+                                 "again with this bloat-ci"
+                                 % (path, data.get("version"), SHARD_VERSION))
+            index, count = (int(n) for n in data["shard"].split("/"))
+            result.checked += int(data["checked"])
+            result.disabled += int(data["disabled"])
+            result.skipped += [tuple(s) for s in data["skipped"]]
+            for finding in data["findings"]:
+                result.add_finding(finding)
+            enabled.update(data["enabled"])
+        except OSError as error:
+            raise UsageError("cannot read %s: %s" % (path, error.strerror))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise UsageError("%s is not a bloat-ci shard file: %s"
+                             % (path, error))
+        if (index, count) in shards:
+            raise UsageError("--merge: shard %d/%d is in both %s and %s"
+                             % (index, count, shards[(index, count)],
+                                directory))
+        shards[(index, count)] = directory
+    counts = {count for _, count in shards}
+    if len(counts) > 1:
+        raise UsageError("--merge: shards of different shardings (%s)"
+                         % ", ".join("%d/%d" % s for s in sorted(shards)))
+    for count in counts:
+        missing = [i for i in range(1, count + 1) if (i, count) not in shards]
+        if missing:
+            raise UsageError("--merge: shard %d/%d is missing"
+                             % (missing[0], count))
+    result.facts_line = "bloat-ci: facts: merged %d director%s" % (
+        len(args.merge), "y" if len(args.merge) == 1 else "ies")
+    return result, enabled
 
 
 # --- Fingerprints -------------------------------------------------------------
@@ -964,13 +1518,31 @@ def main(argv):
                                  "--write-baseline %s and commit it"
                                  % (args.baseline, args.baseline))
             baseline = read_baseline(args.baseline)
+    if args.merge is not None:
+        bloat_facts_tool(args)
+        with tempfile.TemporaryDirectory(prefix="bloat-ci-") as scratch:
+            result, enabled = read_shards(args)
+            print(result.facts_line)
+            merge_and_report(args, result, args.merge, enabled, scratch)
+        warn_incomplete(result)
+        result.sort()
+        return report_result(args, result, baseline)
+
+    commands = {}
     if args.files:
         # clang-tidy names given files by their absolute path.
         directories = {os.path.normpath(f): os.getcwd() for f in args.files}
     else:
         if not os.path.isdir(args.build_dir):
             raise UsageError("-p %s is not a directory" % args.build_dir)
-        directories = files_from_database(args.build_dir)
+        directories = files_from_database(args.build_dir, commands)
+    if args.whole and args.files:
+        if not os.path.isdir(args.build_dir):
+            raise UsageError("-p %s is not a directory" % args.build_dir)
+        database = {}
+        files_from_database(args.build_dir, database)
+        commands = {f: database.get(os.path.abspath(f), [])
+                    for f in directories}
     files = list(directories)
     missing = [f for f in files if not os.path.isfile(f)]
     if missing:
@@ -979,29 +1551,120 @@ def main(argv):
             if len(missing) > 1 else ""))
     command = tool_command(args)
     known = known_bloat_checks(command)
+    if args.shard is not None:
+        # Stable: the same compile database gives every job the same split.
+        files = [f for index, f in enumerate(sorted(files))
+                 if index % args.shard_count == args.shard_index - 1]
     checks, disabled = checks_for_files(args, command, known, files)
-    if not checks:
+    if not checks and args.shard is None:
         raise UsageError("no bloat check is enabled for any file: every "
                          ".clang-tidy turns them off (%s); give --checks"
                          % disabled[0][1])
 
-    findings, problems, skipped, seen = [], [], [], set()
+    if not args.whole:
+        result = run_per_tu(args, command, checks, directories)
+        result.disabled = len(disabled)
+        return report_result(args, result, baseline)
+
+    if args.facts_out is None:
+        bloat_facts_tool(args)   # missing: said now, not after extracting
+    with tempfile.TemporaryDirectory(prefix="bloat-ci-") as scratch:
+        result, facts_dir, enabled = extract(args, command, checks,
+                                             directories, commands, scratch)
+        result.disabled = len(disabled)
+        print(result.facts_line)
+        if args.facts_out is not None or args.index_only is not None:
+            return write_facts(args, result, facts_dir, enabled, scratch)
+        merge_and_report(args, result, [facts_dir], enabled, scratch)
+    warn_incomplete(result)
+    result.sort()
+    return report_result(args, result, baseline)
+
+
+def warn_incomplete(result):
+    if result.skipped and len(result.skipped) < result.checked:
+        # Their facts are missing from the merge: a shrink there is unseen.
+        print("bloat-ci: warning: the whole-program findings miss the facts "
+              "of %d TU(s) not analysed; fix their compile errors"
+              % len(result.skipped), file=sys.stderr)
+
+
+def run_per_tu(args, command, checks, directories):
+    """Today's mode: each TU checked alone."""
+    result = RunResult()
+    result.checked = len(checks)
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for path, code, output in pool.map(
                 lambda p: run_one(command, p, checks[p], args),
-                [f for f in files if f in checks]):
+                [f for f in directories if f in checks]):
             report = FileReport(path, code, output)
             resolve_paths(report, directories[path])
-            problems += report.problems
-            if report.skipped:
-                skipped.append(report)
-            # A header's finding is reported once, not once per TU.
+            result.add_report(report, directories[path])
             for finding in report.findings:
-                key = (finding["check"], os.path.abspath(finding["file"]),
-                       finding["line"], finding["col"], finding["message"])
-                if key not in seen:
-                    seen.add(key)
-                    findings.append(finding)
+                result.add_finding(finding)
+    return result
+
+
+def print_problems(args, result):
+    for problem in result.problems:
+        print("bloat-ci: error: " + problem, file=sys.stderr)
+    for path, first in result.skipped:
+        match = DIAGNOSTIC.match(first or "")
+        if match:
+            first = relative(match["file"], args.root) + \
+                first[match.end("file"):]
+        print("bloat-ci: %s: %s was not analysed: it has compile errors%s" % (
+            "error" if args.fail_on_skipped else "warning",
+            relative(path, args.root),
+            " (%s)" % first if first else ""), file=sys.stderr)
+
+
+def skip_failure(args, result):
+    """Exit 2 for skipped files, as the summary says."""
+    if result.skipped and (args.fail_on_skipped or
+                           len(result.skipped) == result.checked):
+        if not args.fail_on_skipped:
+            print("bloat-ci: error: no file was analysed", file=sys.stderr)
+        return True
+    return False
+
+
+def write_facts(args, result, facts_dir, enabled, scratch):
+    """--facts-out (a shard) or --index-only (the merged facts)."""
+    print_problems(args, result)
+    if result.problems or (args.fail_on_skipped and result.skipped):
+        return EXIT_ERROR
+    # A shard whose every file failed to compile is no failure by itself:
+    # whether any file of the project was analysed is for --merge to say.
+    if args.facts_out is None and skip_failure(args, result):
+        return EXIT_ERROR
+    if args.facts_out is not None:
+        write_shard(args, result, facts_dir, enabled)
+        print("bloat-ci: shard %d/%d: %d file(s) checked, facts in %s" % (
+            args.shard_index, args.shard_count, result.checked,
+            args.facts_out))
+        return EXIT_CLEAN
+    if not os.listdir(facts_dir):
+        raise UsageError("no TU wrote facts: enable bloat-unbounded-container,"
+                         " bloat-unbounded-cache or bloat-long-lived-capture")
+    merged = os.path.join(scratch, "merged" + FACTS_SUFFIX)
+    run_bloat_facts(bloat_facts_tool(args), ["merge", "-o", merged,
+                                             facts_dir], "merge")
+    try:
+        with open(merged, "rb") as f:
+            write_atomically(os.path.abspath(args.index_only), f.read())
+    except OSError as error:
+        raise UsageError("cannot write --index-only %s: %s"
+                         % (args.index_only, error.strerror))
+    print("bloat-ci: project facts of %d file(s) in %s"
+          % (result.checked, args.index_only))
+    return EXIT_CLEAN
+
+
+def report_result(args, result, baseline):
+    """Today's outputs: SARIF, GitLab Code Quality, the baseline, the new
+    findings on stdout, the summary and the exit code."""
+    findings = result.findings
     assign_fingerprints(findings, args.root)
 
     if args.sarif:
@@ -1011,36 +1674,23 @@ def main(argv):
     if args.write_baseline:
         write_baseline(args.write_baseline, findings, args.root)
 
-    for problem in problems:
-        print("bloat-ci: error: " + problem, file=sys.stderr)
-    for report in skipped:
-        first = report.first_error
-        match = DIAGNOSTIC.match(first or "")
-        if match:
-            first = relative(os.path.join(directories[report.path],
-                                          match["file"]),
-                             args.root) + first[match.end("file"):]
-        print("bloat-ci: %s: %s was not analysed: it has compile errors%s" % (
-            "error" if args.fail_on_skipped else "warning",
-            relative(report.path, args.root),
-            " (%s)" % first if first else ""), file=sys.stderr)
+    print_problems(args, result)
     new = [f for f in findings
            if baseline is None or f["fingerprint"] not in baseline]
     for finding in new:
         print("%s:%d:%d: %s [%s]" % (relative(finding["file"], args.root),
                                      finding["line"], finding["col"],
                                      finding["message"], finding["check"]))
-    checked = len(checks)
+    skipped, checked = result.skipped, result.checked
     print("bloat-ci: %d finding(s), %d new, %d file(s) checked%s%s%s" % (
         len(findings), len(new), checked,
         ", %d not analysed (compile errors)" % len(skipped) if skipped else "",
-        ", %d with bloat checks off" % len(disabled) if disabled else "",
+        ", %d with bloat checks off" % result.disabled
+        if result.disabled else "",
         ", baseline %s" % args.baseline if baseline is not None else ""))
-    if problems:
+    if result.problems:
         return EXIT_ERROR
-    if skipped and (args.fail_on_skipped or len(skipped) == checked):
-        if not args.fail_on_skipped:
-            print("bloat-ci: error: no file was analysed", file=sys.stderr)
+    if skip_failure(args, result):
         return EXIT_ERROR
     if args.write_baseline:
         return EXIT_CLEAN
