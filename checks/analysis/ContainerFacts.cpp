@@ -189,47 +189,6 @@ bool isResolvedInInstantiations(const FunctionDecl *F) {
   return false;
 }
 
-// A function, a pointer to one, std::function or another class with an
-// operator(), or a template parameter (a callable of any type).
-bool isCallable(QualType T) {
-  T = T.getNonReferenceType().getCanonicalType();
-  if (T->isFunctionPointerType() || T->isFunctionType() ||
-      T->isTemplateTypeParmType())
-    return true;
-  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return false;
-  return llvm::any_of(Record->getDefinition()->methods(),
-                      [](const CXXMethodDecl *Method) {
-                        return Method->getOverloadedOperator() == OO_Call;
-                      });
-}
-
-// Registration and configuration: `add`, `set`, `register`, `route`, `on`
-// followed by a capitalised word or an underscore, or alone.
-bool looksLikeSetUp(const FunctionDecl &F) {
-  if (!F.getIdentifier())
-    return false;
-  llvm::StringRef Name = F.getName();
-  for (llvm::StringRef Prefix :
-       {"add", "set", "register", "route", "on", "Add", "Set", "Register",
-        "Route", "On"}) {
-    if (!Name.starts_with(Prefix))
-      continue;
-    llvm::StringRef Rest = Name.drop_front(Prefix.size());
-    if (!Rest.empty() && Rest.front() != '_' && !isUppercase(Rest.front()))
-      continue;
-    // `onMessage(const Message &)` handles every message; `onMessage(F)`
-    // registers a handler.
-    if (Prefix.equals_insensitive("on"))
-      return llvm::any_of(F.parameters(), [](const ParmVarDecl *Param) {
-        return isCallable(Param->getType());
-      });
-    return true;
-  }
-  return false;
-}
-
 // Leaves the function or the loop: `return`, `throw`, `break`, `continue`,
 // alone or somewhere at the top level of a block.
 bool isExitBranch(const Stmt *S) {
@@ -1099,6 +1058,16 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
       continue;
     std::vector<GrowthSite> &Growths =
         ReportElements ? R.ElementGrowths : R.Growths;
+    // `if (!M.count(K)) K = Default; return M[K];` reads: a subscript whose
+    // value is only read, after a lookup in the same function, is no
+    // growth of its own.
+    if (!ReportElements) {
+      llvm::erase_if(Growths, [&](const GrowthSite &Site) {
+        return Site.MayOnlyRead && cacheLookupFor(R, Site);
+      });
+      if (Growths.empty())
+        continue;
+    }
     llvm::sort(Growths, [&](const GrowthSite &A, const GrowthSite &B) {
       return Before(A.Loc, B.Loc);
     });

@@ -5,7 +5,9 @@
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
 
 namespace clang::tidy::bloat {
 
@@ -96,7 +98,27 @@ bool isCursorPredicateName(llvm::StringRef Name) {
   return llvm::is_contained(Names, llvm::StringRef(Lower));
 }
 
+bool containsVAArg(const Stmt *S);
+bool mentionsReadLikeCall(const Stmt *S);
+
+// `std::cin`, `stdin`: a terminal or a pipe that a session keeps open; a
+// loop reading it is an interactive loop, not a walk over finite input.
+bool readsInteractiveInput(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->getIdentifier() &&
+          llvm::is_contained({llvm::StringRef("cin"), llvm::StringRef("wcin"),
+                              llvm::StringRef("stdin")},
+                             Var->getName()))
+        return true;
+  return llvm::any_of(S->children(), readsInteractiveInput);
+}
+
 bool isWalkCondition(const Expr *Cond) {
+  if (readsInteractiveInput(Cond))
+    return false;
   const Expr *Tested = asWritten(Cond);
   if (const auto *Not = dyn_cast<UnaryOperator>(Tested))
     if (Not->getOpcode() == UO_LNot)
@@ -110,7 +132,20 @@ bool isWalkCondition(const Expr *Cond) {
     if (Deref->getOpcode() == UO_Deref)
       return true;
   llvm::StringRef Name = calleeName(Tested);
-  return !Name.empty() && (isCursorPredicateName(Name) || isReadLikeName(Name));
+  if (!Name.empty() && (isCursorPredicateName(Name) || isReadLikeName(Name)))
+    return true;
+  // `Result->next()`, `It.advance()`: a cursor stepping through rows or
+  // tokens. `Queue.next(Job)` fills an out-parameter: a worker's wait.
+  if (const auto *Step = dyn_cast<CXXMemberCallExpr>(Tested))
+    if (Step->getNumArgs() == 0 &&
+        llvm::is_contained({llvm::StringRef("next"), llvm::StringRef("Next"),
+                            llvm::StringRef("moveNext"),
+                            llvm::StringRef("MoveNext"),
+                            llvm::StringRef("step"), llvm::StringRef("Step")},
+                           Name))
+      return true;
+  // `while ((W = va_arg(Ap, const char *)))`, `while ((N = read(...)))`.
+  return containsVAArg(Tested) || mentionsReadLikeCall(Tested);
 }
 
 bool containsVAArg(const Stmt *S) {
@@ -178,7 +213,7 @@ bool exitsWhenInputEnds(const Stmt &Loop) {
   else if (const auto *Do = dyn_cast<DoStmt>(&Loop))
     Body = Do->getBody();
   const auto *Compound = dyn_cast_or_null<CompoundStmt>(Body);
-  if (!Compound)
+  if (!Compound || readsInteractiveInput(Compound))
     return false;
   if (containsVAArg(Compound))
     return true;
@@ -194,7 +229,49 @@ bool exitsWhenInputEnds(const Stmt &Loop) {
   return false;
 }
 
+// A function, a pointer to one, std::function or another class with an
+// operator(), or a template parameter (a callable of any type).
+bool isCallable(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isFunctionPointerType() || T->isFunctionType() ||
+      T->isTemplateTypeParmType())
+    return true;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  return llvm::any_of(Record->getDefinition()->methods(),
+                      [](const CXXMethodDecl *Method) {
+                        return Method->getOverloadedOperator() == OO_Call;
+                      });
+}
+
 } // namespace
+
+bool looksLikeSetUp(const FunctionDecl &F) {
+  if (!F.getIdentifier())
+    return false;
+  llvm::StringRef Name = F.getName();
+  for (llvm::StringRef Prefix :
+       {"add", "set", "register", "route", "on", "load", "init", "initialize",
+        "setup", "start", "configure", "install", "Add", "Set", "Register",
+        "Route", "On", "Load", "Init", "Initialize", "Setup", "Start",
+        "Configure", "Install"}) {
+    if (!Name.starts_with(Prefix))
+      continue;
+    llvm::StringRef Rest = Name.drop_front(Prefix.size());
+    if (!Rest.empty() && Rest.front() != '_' && !isUppercase(Rest.front()))
+      continue;
+    // `onMessage(const Message &)` handles every message; `onMessage(F)`
+    // registers a handler.
+    if (Prefix.equals_insensitive("on"))
+      return llvm::any_of(F.parameters(), [](const ParmVarDecl *Param) {
+        return isCallable(Param->getType());
+      });
+    return true;
+  }
+  return false;
+}
+
 
 bool isLoop(const Stmt &S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
@@ -418,13 +495,20 @@ RepeatingPaths::visibleCauseOf(const FunctionDecl *Function) {
     return std::nullopt;
   groupCallSites();
   const FunctionDecl *F = key(Function);
+  // A cycle of set-up functions adds no reason.
+  if (!VisibleInProgress.insert(F).second)
+    return std::nullopt;
+  auto Done = llvm::make_scope_exit([&] { VisibleInProgress.erase(F); });
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
   if (std::optional<RepeatCause> Own = causeFromSites(F, Callers)) {
     Causes[F] = Own;
     return Own;
   }
+  // A set-up caller (`ServiceManager::add` calling `addService`) is itself
+  // judged by its visible callers.
   for (auto [Call, Caller] : Callers)
-    if (Caller != F && computeCause(Caller, 1)) {
+    if (Caller != F && (looksLikeSetUp(*Caller) ? visibleCauseOf(Caller).has_value()
+                                               : computeCause(Caller, 1).has_value())) {
       // Notes explain this cause, not the callers in other TUs.
       RepeatCause Cause{RepeatCause::CalledFromRepeating, Call->getBeginLoc(),
                         Caller};

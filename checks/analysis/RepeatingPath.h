@@ -15,6 +15,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <vector>
@@ -47,6 +48,14 @@ bool isRepeatedPart(const Stmt &Loop, const Stmt *Child);
 /// that drain a container (`while (!q.empty())`) and walks along a linked
 /// structure (`while (node)`) have one.
 bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context);
+
+/// Registration, configuration and start-up: `add`, `set`, `register`,
+/// `route`, `load`, `init`, `initialize`, `setup`, `start`, `configure`,
+/// `install` (any case of the first letter), alone or followed by a capital
+/// letter or `_`; `on…` only when it takes a callable (it registers a
+/// handler; `onMessage(Msg)` handles one). Such a function is set-up: callers
+/// in other TUs are not assumed to repeat it.
+bool looksLikeSetUp(const FunctionDecl &F);
 
 /// Whether the check can see every member function that could modify the
 /// class: all non-const member functions are defined here and it has no
@@ -137,6 +146,8 @@ private:
   bool Grouped = false;
   /// isOpenEndedLoop, asked once per loop.
   llvm::DenseMap<const Stmt *, bool> OpenEnded;
+  /// Set-up functions whose visible causes are being worked out.
+  llvm::DenseSet<const FunctionDecl *> VisibleInProgress;
   /// Causes known while matching: stored callbacks, addresses taken.
   llvm::DenseMap<const FunctionDecl *, RepeatCause> DirectCauses;
   /// Answers of causeOf; std::nullopt for "does not repeat" or "being

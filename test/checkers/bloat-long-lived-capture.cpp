@@ -33,9 +33,9 @@ struct Small {
 static std::function<void()> OnTick;
 std::map<std::string, std::function<void()>> Handlers;
 
-void install(const std::vector<int> &Table, const std::string &Name,
-             const Frame &Last, std::shared_ptr<std::vector<int>> Shared,
-             std::shared_ptr<int> Counter) {
+void attach(const std::vector<int> &Table, const std::string &Name,
+            const Frame &Last, std::shared_ptr<std::vector<int>> Shared,
+            std::shared_ptr<int> Counter) {
   OnTick = [Table] { (void)Table.size(); };
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: lambda stored in 'OnTick' (file-static) captures 'Table' (std::vector<int>, a container) by value; the copy lives as long as the callback [bloat-long-lived-capture]
   // CHECK-MESSAGES-OPTS: :[[@LINE-2]]:13: warning: lambda stored in 'OnTick' (file-static) captures 'Table' {{.*}}

@@ -33,7 +33,7 @@ const std::string &renderCached(int Id) {
 
 // A function-local static cache: count, then operator[] on a miss.
 // `Memo[N]` after a successful count() only reads: the warning points at
-// the insert, and the read is a note (rule: point at the insert).
+// the insert (rule: point at the insert), and the read is no growth.
 long fib(int N) {
   static std::map<int, long> Memo;
   if (Memo.count(N))
@@ -44,12 +44,11 @@ long fib(int N) {
 }
 // CHECK-NOTES: :[[@LINE-3]]:3: warning: 'Memo' (static local in 'fib') is a cache that grows without bound: entries are added on a miss on a repeating path but never evicted [bloat-unbounded-cache]
 // CHECK-NOTES: :[[@LINE-8]]:30: note: 'Memo' is declared here
-// CHECK-NOTES: :[[@LINE-7]]:12: note: 'Memo' also grows here
-// CHECK-NOTES: :[[@LINE-9]]:7: note: looked up here; a miss adds an entry
-// CHECK-NOTES: :[[@LINE-12]]:6: note: 'fib' can be called from other translation units any number of times
-// CHECK-NOTES: :[[@LINE-12]]:30: note: bound it: {{.*}}
-// CHECK-MESSAGES-BOTH: :[[@LINE-9]]:3: warning: 'Memo' (static local in 'fib') is a cache {{.*}} [bloat-unbounded-cache]
-// CHECK-MESSAGES-CONTAINER: :[[@LINE-10]]:3: warning: 'Memo' (static local in 'fib') grows without bound: {{.*}} [bloat-unbounded-container]
+// CHECK-NOTES: :[[@LINE-8]]:7: note: looked up here; a miss adds an entry
+// CHECK-NOTES: :[[@LINE-11]]:6: note: 'fib' can be called from other translation units any number of times
+// CHECK-NOTES: :[[@LINE-11]]:30: note: bound it: {{.*}}
+// CHECK-MESSAGES-BOTH: :[[@LINE-8]]:3: warning: 'Memo' (static local in 'fib') is a cache {{.*}} [bloat-unbounded-cache]
+// CHECK-MESSAGES-CONTAINER: :[[@LINE-9]]:3: warning: 'Memo' (static local in 'fib') grows without bound: {{.*}} [bloat-unbounded-container]
 
 // A member cache: at() in a try, insert in the handler.
 class Resolver {

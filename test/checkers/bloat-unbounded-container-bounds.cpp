@@ -65,7 +65,7 @@ Journal TheJournal;
 
 static std::vector<int> Loaded; // Was silent: reset() is never called.
 static void reset() { Loaded.clear(); }
-void load(int X) { Loaded.push_back(X); }
+void keep(int X) { Loaded.push_back(X); }
 // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'Loaded' (file-static) grows without bound: {{.*}}
 
 class Trimmed {

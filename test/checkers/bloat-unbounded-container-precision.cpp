@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <forward_list>
+#include <iostream>
 #include <list>
 #include <map>
 #include <string>
@@ -137,6 +138,15 @@ void copyRange(Iter It, Iter End) {
     ++It;
   }
 }
+
+// Reading a terminal never runs out: an interactive loop repeats.
+void interactive() {
+  std::vector<std::string> Commands;
+  std::string Line;
+  while (std::getline(std::cin, Line))
+    Commands.push_back(Line);
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'Commands' (local in 'interactive') grows without bound: {{.*}}
 
 void worker() {
   std::vector<int> Results;
