@@ -18,6 +18,7 @@
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <functional>
 #include <vector>
 
 namespace clang::tidy::bloat {
@@ -117,8 +118,15 @@ public:
   /// Forgets the TU (facts hold AST pointers).
   void clear();
 
+  /// What the user silenced, for whole-program facts: the checks silenced
+  /// for a container, and for a growth site.
+  struct Suppressions {
+    std::function<std::vector<std::string>(const ValueDecl &)> ForContainer;
+    std::function<std::vector<std::string>(SourceLocation)> ForSite;
+  };
+
   /// The TU's facts for whole-program mode (facts/Facts.h): pure data.
-  bloat_facts::Facts exportFacts();
+  bloat_facts::Facts exportFacts(const Suppressions &Silenced = {});
 
 private:
   struct Record {

@@ -283,7 +283,7 @@ private:
 
 } // namespace
 
-bloat_facts::Facts ContainerFacts::exportFacts() {
+bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
   bloat_facts::Facts Out;
   if (!Context)
     return Out;
@@ -359,6 +359,8 @@ bloat_facts::Facts ContainerFacts::exportFacts() {
     if (const auto *Field = dyn_cast<FieldDecl>(R.Decl))
       if (const auto *Parent = dyn_cast<CXXRecordDecl>(Field->getParent()))
         C.OwnerClass = Keys.record(Parent);
+    if (Silenced.ForContainer)
+      C.Suppressed = Silenced.ForContainer(*R.Decl);
     C.Associative = R.Type.isAssociative();
     C.FiniteKeys = R.Type.KeyedByFiniteDomain;
     if (R.TheOwner->Kind == OwnerKind::Local) {
@@ -383,6 +385,8 @@ bloat_facts::Facts ContainerFacts::exportFacts() {
                isCappedOrOnce(G);
       S.Element = Element;
       S.CacheMiss = !Element && cacheLookupFor(R, G) != nullptr;
+      if (Silenced.ForSite)
+        S.Suppressed = Silenced.ForSite(G.Loc);
       Out.Growths.push_back(std::move(S));
     };
     for (const GrowthSite &G : R.Growths)

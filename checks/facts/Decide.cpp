@@ -306,6 +306,13 @@ private:
                     (C.Associative ? "inserted" : "appended") +
                     " on a repeating path but never erased, cleared or capped";
     const Site *Primary = Sites.empty() ? nullptr : Sites.front();
+    // What the user silenced stays silent, as in per-TU mode.
+    auto Silences = [&Out](const std::vector<std::string> &Checks) {
+      return llvm::is_contained(Checks, "*") ||
+             llvm::is_contained(Checks, Out.Check);
+    };
+    if (Silences(C.Suppressed) || (Primary && Silences(Primary->Suppressed)))
+      return std::nullopt;
     Out.At = Primary ? Primary->At : AccessorGrowths.front()->At;
     Out.Notes.push_back({C.Declared, "'" + C.Name + "' is declared here"});
     for (const Site *S : Sites)

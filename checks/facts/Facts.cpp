@@ -72,8 +72,12 @@ void mergeContainers(std::vector<Container> &Containers) {
   std::vector<Container> Merged;
   for (Container &C : Containers) {
     if (!Merged.empty() && Merged.back().Key == C.Key) {
-      Merged.back().LocalUnbounded =
-          Merged.back().LocalUnbounded || C.LocalUnbounded;
+      Container &Into = Merged.back();
+      Into.LocalUnbounded = Into.LocalUnbounded || C.LocalUnbounded;
+      // A NOLINT seen by any TU silences it.
+      Into.Suppressed.insert(Into.Suppressed.end(), C.Suppressed.begin(),
+                             C.Suppressed.end());
+      sortUnique(Into.Suppressed);
       continue;
     }
     Merged.push_back(std::move(C));
@@ -127,6 +131,8 @@ json::Value toJSON(const Container &C) {
   putFlag(O, "associative", C.Associative);
   putFlag(O, "finiteKeys", C.FiniteKeys);
   putFlag(O, "localUnbounded", C.LocalUnbounded);
+  if (!C.Suppressed.empty())
+    O["suppressed"] = C.Suppressed;
   return O;
 }
 
@@ -138,7 +144,8 @@ bool fromJSON(const json::Value &V, Container &C, json::Path P) {
          M.mapOptional("ownerClass", C.OwnerClass) &&
          M.mapOptional("associative", C.Associative) &&
          M.mapOptional("finiteKeys", C.FiniteKeys) &&
-         M.mapOptional("localUnbounded", C.LocalUnbounded);
+         M.mapOptional("localUnbounded", C.LocalUnbounded) &&
+         M.mapOptional("suppressed", C.Suppressed);
 }
 
 json::Value toJSON(const Site &S) {
@@ -150,6 +157,8 @@ json::Value toJSON(const Site &S) {
   putFlag(O, "cacheMiss", S.CacheMiss);
   putFlag(O, "whole", S.Whole);
   putFlag(O, "givenBack", S.GivenBack);
+  if (!S.Suppressed.empty())
+    O["suppressed"] = S.Suppressed;
   return O;
 }
 
@@ -161,7 +170,8 @@ bool fromJSON(const json::Value &V, Site &S, json::Path P) {
          M.mapOptional("once", S.Once) && M.mapOptional("element", S.Element) &&
          M.mapOptional("cacheMiss", S.CacheMiss) &&
          M.mapOptional("whole", S.Whole) &&
-         M.mapOptional("givenBack", S.GivenBack);
+         M.mapOptional("givenBack", S.GivenBack) &&
+         M.mapOptional("suppressed", S.Suppressed);
 }
 
 json::Value toJSON(const Pass &S) {

@@ -49,10 +49,13 @@ struct Container {
   bool FiniteKeys = false;
   /// For a local: the TU's own decision (a local is never seen elsewhere).
   bool LocalUnbounded = false;
+  /// Checks the user silenced for it (NOLINT on its declaration; "*" for
+  /// IgnoredNames).
+  std::vector<std::string> Suppressed;
   auto tie() const {
     return std::tie(Key, Name, Qualified, Declared.File, Declared.Line,
                     Declared.Column, Owner, OwnerScope, OwnerClass,
-                    Associative, FiniteKeys, LocalUnbounded);
+                    Associative, FiniteKeys, LocalUnbounded, Suppressed);
   }
 };
 
@@ -74,9 +77,12 @@ struct Site {
   bool Whole = false;
   /// Shrink: the same key is added right back (erase then re-insert).
   bool GivenBack = false;
+  /// Growth: checks a NOLINT on its line silences.
+  std::vector<std::string> Suppressed;
   auto tie() const {
     return std::tie(Container, Function, At.File, At.Line, At.Column,
-                    OpenEndedLoop, Once, Element, CacheMiss, Whole, GivenBack);
+                    OpenEndedLoop, Once, Element, CacheMiss, Whole, GivenBack,
+                    Suppressed);
   }
 };
 

@@ -169,7 +169,8 @@ ContainerFactsCheck::ContainerFactsCheck(StringRef Name,
       Shared(SharedContainerFacts::get(Context, ModelOptions)),
       FactsDir(Options.getLocalOrGlobal(FactsDirOption, "")),
       ProjectFacts(Options.getLocalOrGlobal(ProjectFactsOption, "")),
-      Name(Name.str()) {
+      Name(Name.str()), OptionMap(Context->getOptions().CheckOptions),
+      ContextForFacts(Context) {
   Shared->join();
   Shared->Walk->join();
 }
@@ -215,7 +216,38 @@ void ContainerFactsCheck::storeFactsOnce() {
   if (FactsDir.empty() || !Shared->Walk->tuCompiled() ||
       std::exchange(Shared->FactsStored, true))
     return;
-  bloat_facts::Facts Facts = Shared->Facts.exportFacts();
+  // The whole-program report silences what this TU's checks would.
+  const SourceManager &SM = *Shared->Walk->sourceManager();
+  static constexpr llvm::StringLiteral FactsChecks[] = {
+      "bloat-unbounded-container", "bloat-unbounded-cache",
+      "bloat-long-lived-capture"};
+  auto NoLintAt = [&SM](SourceLocation Loc) {
+    std::vector<std::string> Checks;
+    for (llvm::StringRef Check : FactsChecks)
+      if (noLintCovers(SM, Loc, Check))
+        Checks.push_back(Check.str());
+    return Checks;
+  };
+  ContainerFacts::Suppressions Silenced;
+  Silenced.ForContainer = [&](const ValueDecl &Decl) {
+    std::vector<std::string> Checks = NoLintAt(Decl.getLocation());
+    // Each check's own IgnoredNames (or the global one).
+    std::string Name = userFacingQualifiedName(Decl);
+    for (llvm::StringRef Check : FactsChecks) {
+      ClangTidyCheck::OptionsView View(Check, OptionMap, ContextForFacts);
+      llvm::Regex Ignored(View.getLocalOrGlobal("IgnoredNames", ""));
+      if (!View.getLocalOrGlobal("IgnoredNames", "").empty() &&
+          Ignored.isValid() && Ignored.match(Name) &&
+          !llvm::is_contained(Checks, Check))
+        Checks.push_back(Check.str());
+    }
+    for (std::string &Check : NoLintAt(Decl.getBeginLoc()))
+      if (!llvm::is_contained(Checks, Check))
+        Checks.push_back(std::move(Check));
+    return Checks;
+  };
+  Silenced.ForSite = NoLintAt;
+  bloat_facts::Facts Facts = Shared->Facts.exportFacts(Silenced);
   if (Facts.Units.empty())
     return;
   // One file per TU, named after its main file (the hash tells apart two

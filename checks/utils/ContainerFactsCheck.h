@@ -68,6 +68,10 @@ private:
   static constexpr llvm::StringLiteral ProjectFactsOption = "BloatProjectFacts";
   const std::string ProjectFacts;
 
+  /// Every check's options, to write what each silences into the facts.
+  const ClangTidyOptions::OptionMap OptionMap;
+  ClangTidyContext *const ContextForFacts;
+
 protected:
   const std::string Name;
 };

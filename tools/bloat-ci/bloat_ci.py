@@ -683,13 +683,16 @@ def facts_configs(args, base, checks):
     """{file: its effective configuration with BloatFactsDir}, dumped once
     per group of files that share a .clang-tidy."""
     groups = {}
-    for path, (_, options) in checks.items():
+    for path, (enabled, options) in checks.items():
         config = None if args.config else nearest_clang_tidy(
             os.path.dirname(path))
-        groups.setdefault((tuple(options), config), []).append(path)
+        groups.setdefault((tuple(enabled), tuple(options), config),
+                          []).append(path)
     result = {}
-    for (options, config), members in groups.items():
-        extra = list(options)
+    for (enabled, options, config), members in groups.items():
+        # clang-tidy dumps the options of enabled checks only: enable the
+        # ones the run uses, or their options (IgnoredNames, ...) are lost.
+        extra = list(options) + ["--checks=-*," + ",".join(enabled)]
         if args.config:
             extra.append("--config=" + args.config)
         code, output = run(base + extra + ["--dump-config", members[0], "--"])
