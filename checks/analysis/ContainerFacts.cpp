@@ -348,19 +348,8 @@ private:
     if (!Function || isa<ParmVarDecl>(Var))
       return false;
     return Function->isMain() ||
-           endlessLoopAfter(Function->getBody(), Var.getLocation());
-  }
-  // A local declared before an endless loop outlives its iterations; one
-  // declared inside it dies with each.
-  bool endlessLoopAfter(const Stmt *S, SourceLocation Declared) {
-    if (!S)
-      return false;
-    if (isLoop(*S) && SM.isBeforeInTranslationUnit(Declared, S->getBeginLoc()) &&
-        isOpenEndedLoop(*S, Context))
-      return true;
-    return llvm::any_of(S->children(), [&](const Stmt *Child) {
-      return endlessLoopAfter(Child, Declared);
-    });
+           hasOpenEndedLoopAfter(Function->getBody(), Var.getLocation(),
+                                 Context);
   }
 
   const CXXRecordDecl *Class;
@@ -1089,7 +1078,8 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
     }
     if (!Primary)
       continue;
-    UnboundedContainer Finding{R.Decl, *R.TheOwner, R.Type, Primary, *Why, {}};
+    UnboundedContainer Finding{R.Decl, *R.TheOwner, R.Type, Primary, *Why,
+                               {}, nullptr, {}, {}};
     for (const GrowthSite &Site : Growths) {
       if (&Site != Primary)
         Finding.OtherSites.push_back(&Site);

@@ -203,8 +203,9 @@ public:
       I.In = Keys.function(Function);
       I.InName = Function ? Function->getQualifiedNameAsString() : "";
       I.Lasting = Function && (Function->isMain() ||
-                               endlessLoopAfter(Function->getBody(),
-                                                Var->getLocation()));
+                               hasOpenEndedLoopAfter(Function->getBody(),
+                                                     Var->getLocation(),
+                                                     Context));
     } else {
       I.Kind = Var->hasGlobalStorage() && !Var->isStaticLocal() &&
                        !Var->isStaticDataMember()
@@ -260,19 +261,6 @@ private:
     I.Kind = "heap";
     I.At = Keys.location(Loc);
     Out.push_back(std::move(I));
-  }
-
-  // An endless loop that starts after \p Declared: a local declared there
-  // outlives its iterations (a worker's state, an event loop's).
-  bool endlessLoopAfter(const Stmt *S, SourceLocation Declared) {
-    if (!S)
-      return false;
-    if (isLoop(*S) && SM.isBeforeInTranslationUnit(Declared, S->getBeginLoc()) &&
-        isOpenEndedLoop(*S, Context))
-      return true;
-    return llvm::any_of(S->children(), [&](const Stmt *Child) {
-      return endlessLoopAfter(Child, Declared);
-    });
   }
 
   ASTContext &Context;

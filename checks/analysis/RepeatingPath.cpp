@@ -6,6 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/CharInfo.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/ScopeExit.h"
 
@@ -246,6 +247,20 @@ bool isCallable(QualType T) {
 }
 
 } // namespace
+
+bool hasOpenEndedLoopAfter(const Stmt *Body, SourceLocation Declared,
+                           ASTContext &Context) {
+  if (!Body)
+    return false;
+  if (isLoop(*Body) &&
+      Context.getSourceManager().isBeforeInTranslationUnit(
+          Declared, Body->getBeginLoc()) &&
+      isOpenEndedLoop(*Body, Context))
+    return true;
+  return llvm::any_of(Body->children(), [&](const Stmt *Child) {
+    return hasOpenEndedLoopAfter(Child, Declared, Context);
+  });
+}
 
 bool looksLikeSetUp(const FunctionDecl &F) {
   if (!F.getIdentifier())

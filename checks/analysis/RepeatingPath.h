@@ -49,6 +49,12 @@ bool isRepeatedPart(const Stmt &Loop, const Stmt *Child);
 /// structure (`while (node)`) have one.
 bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context);
 
+/// Whether \p Body has a loop without a fixed trip count that starts after
+/// \p Declared: a local declared there outlives the loop's iterations (a
+/// worker's state, an event loop's); one declared inside it dies with each.
+bool hasOpenEndedLoopAfter(const Stmt *Body, SourceLocation Declared,
+                           ASTContext &Context);
+
 /// Registration, configuration and start-up: `add`, `set`, `register`,
 /// `route`, `load`, `init`, `initialize`, `setup`, `start`, `configure`,
 /// `install` (any case of the first letter), alone or followed by a capital

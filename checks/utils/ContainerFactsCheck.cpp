@@ -169,8 +169,8 @@ ContainerFactsCheck::ContainerFactsCheck(StringRef Name,
       Shared(SharedContainerFacts::get(Context, ModelOptions)),
       FactsDir(Options.getLocalOrGlobal(FactsDirOption, "")),
       ProjectFacts(Options.getLocalOrGlobal(ProjectFactsOption, "")),
-      Name(Name.str()), OptionMap(Context->getOptions().CheckOptions),
-      ContextForFacts(Context) {
+      OptionMap(Context->getOptions().CheckOptions), ContextForFacts(Context),
+      Name(Name.str()) {
   Shared->join();
   Shared->Walk->join();
 }
