@@ -306,6 +306,11 @@ void Facts::normalize() {
 }
 
 void Facts::merge(Facts Other) {
+  append(std::move(Other));
+  normalize();
+}
+
+void Facts::append(Facts Other) {
   auto Append = [](auto &Into, auto &From) {
     Into.insert(Into.end(), std::make_move_iterator(From.begin()),
                 std::make_move_iterator(From.end()));
@@ -322,29 +327,47 @@ void Facts::merge(Facts Other) {
   Append(Calls, Other.Calls);
   Append(Roots, Other.Roots);
   Append(Instances, Other.Instances);
-  normalize();
 }
 
 std::string toJSON(const Facts &Unsorted) {
   Facts F = Unsorted;
   F.normalize();
-  json::Object O{{"format", "bloat-tidy-facts"},
-                 {"version", FactsVersion},
-                 {"units", F.Units},
-                 {"inputs", F.Inputs},
-                 {"containers", toArray(F.Containers)},
-                 {"growths", toArray(F.Growths)},
-                 {"shrinks", toArray(F.Shrinks)},
-                 {"passes", toArray(F.Passes)},
-                 {"accessorUses", toArray(F.AccessorUses)},
-                 {"escapes", toArray(F.Escapes)},
-                 {"functions", toArray(F.Functions)},
-                 {"calls", toArray(F.Calls)},
-                 {"roots", toArray(F.Roots)},
-                 {"instances", toArray(F.Instances)}};
+  // Streamed item by item: a merge of many TUs never holds the whole
+  // document as a tree of json::Values. Keys in sorted order, as
+  // json::Value would print them.
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << json::Value(std::move(O)) << '\n';
+  json::OStream J(OS);
+  auto List = [&J](llvm::StringRef Key, const auto &Items) {
+    J.attributeArray(Key, [&] {
+      for (const auto &Item : Items)
+        J.value(toJSON(Item));
+    });
+  };
+  auto Strings = [&J](llvm::StringRef Key,
+                      const std::vector<std::string> &Items) {
+    J.attributeArray(Key, [&] {
+      for (const std::string &Item : Items)
+        J.value(Item);
+    });
+  };
+  J.object([&] {
+    List("accessorUses", F.AccessorUses);
+    List("calls", F.Calls);
+    List("containers", F.Containers);
+    List("escapes", F.Escapes);
+    J.attribute("format", "bloat-tidy-facts");
+    List("functions", F.Functions);
+    List("growths", F.Growths);
+    Strings("inputs", F.Inputs);
+    List("instances", F.Instances);
+    List("passes", F.Passes);
+    List("roots", F.Roots);
+    List("shrinks", F.Shrinks);
+    Strings("units", F.Units);
+    J.attribute("version", FactsVersion);
+  });
+  OS << '\n';
   return OS.str();
 }
 

@@ -79,8 +79,9 @@ llvm::Expected<Facts> readAll(const std::vector<std::string> &Inputs) {
     llvm::Expected<Facts> One = readFactsFile(File);
     if (!One)
       return One.takeError();
-    All.merge(std::move(*One));
+    All.append(std::move(*One));
   }
+  All.normalize();
   return All;
 }
 
