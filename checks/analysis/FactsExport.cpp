@@ -186,10 +186,15 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *Var) {
-    if (isa<ParmVarDecl>(Var) || Var->getType()->isReferenceType() ||
-        Var->getType()->isPointerType())
+    if (isa<ParmVarDecl>(Var) || Var->getType()->isReferenceType())
+      return true;
+    // A raw pointer may be handed on or returned: its `new` stays a heap
+    // instance of unknown owner. A smart pointer owns what it is given.
+    if (Var->getType()->isPointerType())
       return true;
     const CXXRecordDecl *Class = instanceClass(Var->getType(), SM);
+    if (const Expr *Allocation = allocationIn(Var->getInit()))
+      Stored.insert(Allocation);
     if (!Class)
       return true;
     bloat_facts::Instance I;
@@ -216,6 +221,25 @@ public:
     return true;
   }
 
+  // `Rep_ = new Rep`, `Rep_(new Rep)`: stored in a member, the instance
+  // lives as long as the object holding it.
+  bool VisitBinaryOperator(BinaryOperator *Assign) {
+    if (Assign->getOpcode() == BO_Assign)
+      storedIn(Assign->getLHS(), Assign->getRHS());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2)
+      storedIn(Call->getArg(0), Call->getArg(1));
+    return true;
+  }
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *Constructor) {
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      if (const FieldDecl *Field = Init->getMember())
+        storedInField(*Field, Init->getInit());
+    return true;
+  }
+
   bool VisitFieldDecl(FieldDecl *Field) {
     if (Field->getType()->isReferenceType() || Field->getType()->isPointerType())
       return true;
@@ -234,6 +258,8 @@ public:
   }
 
   bool VisitCXXNewExpr(CXXNewExpr *New) {
+    if (Stored.contains(New))
+      return true;
     if (const CXXRecordDecl *Class = instanceClass(New->getAllocatedType(), SM))
       addHeap(*Class, New->getBeginLoc());
     return true;
@@ -243,7 +269,7 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || !Callee->getIdentifier() ||
-        !Callee->getName().starts_with("make_"))
+        !Callee->getName().starts_with("make_") || Stored.contains(Call))
       return true;
     if (const TemplateArgumentList *Args =
             Callee->getTemplateSpecializationArgs())
@@ -255,6 +281,63 @@ public:
   }
 
 private:
+  // The `new C` or `std::make_unique<C>()` that \p E is, through implicit
+  // conversions and the smart pointer constructed from it.
+  static const Expr *allocationIn(const Expr *E) {
+    for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
+      E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+      if (isa<CXXNewExpr>(E))
+        return E;
+      if (const auto *Call = dyn_cast<CallExpr>(E)) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        return Callee && Callee->getIdentifier() &&
+                       Callee->getName().starts_with("make_")
+                   ? E
+                   : nullptr;
+      }
+      const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      if (!Construct || Construct->getNumArgs() != 1)
+        return nullptr;
+      E = Construct->getArg(0);
+    }
+    return nullptr;
+  }
+  const CXXRecordDecl *allocatedClass(const Expr *Allocation) const {
+    if (const auto *New = dyn_cast<CXXNewExpr>(Allocation))
+      return instanceClass(New->getAllocatedType(), SM);
+    const auto *Call = cast<CallExpr>(Allocation);
+    if (const TemplateArgumentList *Args =
+            Call->getDirectCallee()->getTemplateSpecializationArgs())
+      if (Args->size() > 0 && Args->get(0).getKind() == TemplateArgument::Type)
+        return instanceClass(Args->get(0).getAsType(), SM);
+    return nullptr;
+  }
+  void storedIn(const Expr *Target, const Expr *Value) {
+    const Expr *Allocation = allocationIn(Value);
+    if (!Allocation)
+      return;
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(Target))
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        storedInField(*Field, Value);
+  }
+  void storedInField(const FieldDecl &Field, const Expr *Value) {
+    const Expr *Allocation = allocationIn(Value);
+    const auto *Parent = dyn_cast<CXXRecordDecl>(Field.getParent());
+    const CXXRecordDecl *Class =
+        Allocation ? allocatedClass(Allocation) : nullptr;
+    if (!Class || !Parent || Parent->isLambda())
+      return;
+    Stored.insert(Allocation);
+    bloat_facts::Instance I;
+    I.Class = Keys.record(Class);
+    I.Kind = "member";
+    I.In = Keys.record(Parent);
+    I.InName = patternOf(Parent)->getQualifiedNameAsString();
+    I.At = Keys.location(Allocation->getBeginLoc());
+    Out.push_back(std::move(I));
+  }
+
   void addHeap(const CXXRecordDecl &Class, SourceLocation Loc) {
     bloat_facts::Instance I;
     I.Class = Keys.record(&Class);
@@ -267,6 +350,8 @@ private:
   const SourceManager &SM;
   KeyMaker &Keys;
   std::vector<bloat_facts::Instance> &Out;
+  /// Allocations whose owner is known (a variable, a member).
+  llvm::DenseSet<const Expr *> Stored;
 };
 
 } // namespace
