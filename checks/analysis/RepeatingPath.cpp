@@ -197,6 +197,15 @@ bool countsToParsedNumber(const Expr *Cond) {
   return false;
 }
 
+// A return anywhere in \p S, but in a lambda.
+bool containsReturn(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt>(S))
+    return true;
+  return llvm::any_of(S->children(), containsReturn);
+}
+
 bool isExit(const Stmt *S) {
   if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(S))
     S = Compound->size() == 1 ? Compound->body_front() : nullptr;
@@ -227,7 +236,9 @@ bool exitsWhenInputEnds(const Stmt &Loop) {
     if (mentionsReadLikeCall(S))
       ReadSeen = true;
   }
-  return false;
+  // A parser's `for (;;) { Token T = Lexer.ReadToken(); switch (T) { case
+  // TEOF: return true; ... } }`: it reads, and returns from inside.
+  return ReadSeen && containsReturn(Compound);
 }
 
 // A function, a pointer to one, std::function or another class with an

@@ -108,6 +108,21 @@ void collectArgs(int First, ...) {
   va_end(Ap);
 }
 
+enum Token { Word, End };
+Token readToken();
+bool parseAll() {
+  std::vector<int> Words;
+  for (;;) {
+    switch (readToken()) {
+    case End:
+      return true;
+    case Word:
+      Words.push_back(1);
+      break;
+    }
+  }
+}
+
 struct Cursor {
   bool hasNext() const;
   int next();
