@@ -394,6 +394,7 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
       Entry.External = RepeatingPaths::isExternallyCallable(*F) &&
                        !SM.isInSystemHeader(F->getLocation());
       Entry.Main = F->isMain();
+      Entry.SetUp = looksLikeSetUp(*F);
     }
     return It->second.Key;
   };
@@ -463,7 +464,9 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
       Out.Growths.push_back(std::move(S));
     };
     for (const GrowthSite &G : R.Growths)
-      Growth(G, false);
+      // A subscript only read after a lookup adds nothing (as per TU).
+      if (!(G.MayOnlyRead && cacheLookupFor(R, G)))
+        Growth(G, false);
     for (const GrowthSite &G : R.ElementGrowths)
       Growth(G, true);
     auto Shrink = [&](const ShrinkSite &Site, bool Element) {

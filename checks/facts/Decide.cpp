@@ -99,10 +99,12 @@ private:
           break;
         }
     // No caller anywhere in the project: an entry point that code outside
-    // it (a framework, a plugin host, a test) may call any number of times.
+    // it (a framework, a plugin host, a test) may call any number of times;
+    // but set-up (`addRoute`, `loadConfig`) runs once, as in per-TU mode.
     if (!Best && !HasCallers)
       if (auto Fn = Functions.find(Function);
-          Fn != Functions.end() && Fn->second->External && !Fn->second->Main)
+          Fn != Functions.end() && Fn->second->External &&
+          !Fn->second->Main && !Fn->second->SetUp)
         Best = Cause{Cause::Entry, Fn->second->Declared, ""};
     Causes[Function] = Best;
     return Causes[Function];

@@ -56,6 +56,7 @@ void mergeFunctions(std::vector<Function> &Functions) {
     Function &Into = Merged.back(); // The definition, if any TU has one.
     Into.External = Into.External || F.External;
     Into.Main = Into.Main || F.Main;
+    Into.SetUp = Into.SetUp || F.SetUp;
     if (Into.Params.size() < F.Params.size())
       Into.Params.resize(F.Params.size());
     for (size_t I = 0; I < F.Params.size(); ++I)
@@ -223,6 +224,7 @@ json::Value toJSON(const Function &F) {
   putFlag(O, "defined", F.Defined);
   putFlag(O, "external", F.External);
   putFlag(O, "main", F.Main);
+  putFlag(O, "setUp", F.SetUp);
   if (llvm::any_of(F.Params, [](const std::string &E) { return !E.empty(); }))
     O["params"] = F.Params;
   return O;
@@ -233,7 +235,8 @@ bool fromJSON(const json::Value &V, Function &F, json::Path P) {
   return M && M.map("key", F.Key) && M.map("name", F.Name) &&
          M.map("declared", F.Declared) && M.mapOptional("defined", F.Defined) &&
          M.mapOptional("external", F.External) &&
-         M.mapOptional("main", F.Main) && M.mapOptional("params", F.Params);
+         M.mapOptional("main", F.Main) && M.mapOptional("setUp", F.SetUp) &&
+         M.mapOptional("params", F.Params);
 }
 
 json::Value toJSON(const Call &C) {

@@ -129,12 +129,15 @@ struct Function {
   /// Code outside the project may call it: external linkage, virtual.
   bool External = false;
   bool Main = false;
+  /// Registration or start-up by its name (looksLikeSetUp): with no caller
+  /// in the project it is not taken as an entry point that repeats.
+  bool SetUp = false;
   /// For a definition: what it does to each reference parameter that holds
   /// a container, by index: grows, shrinks, reads, unknown ("" otherwise).
   std::vector<std::string> Params;
   auto tie() const {
     return std::tie(Key, Name, Declared.File, Declared.Line, Declared.Column,
-                    Defined, External, Main, Params);
+                    Defined, External, Main, SetUp, Params);
   }
 };
 
