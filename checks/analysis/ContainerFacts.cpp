@@ -922,6 +922,19 @@ bool ContainerFacts::isBounded(const Record &R) {
   return false;
 }
 
+bool ContainerFacts::runsOnce(const Record &R, const GrowthSite &Site) const {
+  const FunctionDecl *F = Site.Context.Function;
+  return Site.Context.RunsOnceAtInitialization ||
+         isa_and_nonnull<CXXConstructorDecl>(F) ||
+         (F && R.GuardedIn.contains(F->getCanonicalDecl())) ||
+         isCappedOrOnce(Site);
+}
+
+bool ContainerFacts::isReadAfterLookup(const Record &R,
+                                       const GrowthSite &Site) const {
+  return Site.MayOnlyRead && cacheLookupFor(R, Site);
+}
+
 bool ContainerFacts::isCappedOrOnce(const GrowthSite &Site) const {
   const FunctionDecl *F = Site.Context.Function;
   if (!F)
@@ -971,10 +984,7 @@ bool ContainerFacts::ownerIsShortLived(const Record &R) {
 std::optional<RepeatEvidence>
 ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site) {
   const FunctionDecl *Function = Site.Context.Function;
-  if (Site.Context.RunsOnceAtInitialization || !Function ||
-      isa<CXXConstructorDecl>(Function) ||
-      R.GuardedIn.contains(Function->getCanonicalDecl()) ||
-      isCappedOrOnce(Site))
+  if (!Function || runsOnce(R, Site))
     return std::nullopt;
 
   if (R.TheOwner->Kind == OwnerKind::Local) {
@@ -1052,7 +1062,7 @@ ContainerFacts::unboundedContainers(const SourceManager &SM) {
     // growth of its own.
     if (!ReportElements) {
       llvm::erase_if(Growths, [&](const GrowthSite &Site) {
-        return Site.MayOnlyRead && cacheLookupFor(R, Site);
+        return isReadAfterLookup(R, Site);
       });
       if (Growths.empty())
         continue;

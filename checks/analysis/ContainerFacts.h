@@ -213,6 +213,12 @@ private:
   /// Whether the growth at \p Site comes after a check that stops it: a
   /// size() cap on a container grown in lockstep, a "filled once" flag.
   bool isCappedOrOnce(const GrowthSite &Site) const;
+  /// Whether \p Site runs once whatever calls it: in an initialiser or a
+  /// constructor, after a size guard of \p R, a sibling cap or a flag.
+  bool runsOnce(const Record &R, const GrowthSite &Site) const;
+  /// `if (!M.count(K)) K = Default; return M[K];`: a subscript whose value
+  /// is only read, after a lookup in the same function, adds nothing.
+  bool isReadAfterLookup(const Record &R, const GrowthSite &Site) const;
   /// Whether every instance of the class holding member \p R lives in an
   /// automatic variable or a temporary of this TU, which sees them all.
   bool ownerIsShortLived(const Record &R);

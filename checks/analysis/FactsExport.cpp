@@ -452,11 +452,7 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
       S.Function = NoteFunction(G.Context.Function);
       S.At = Keys.location(G.Loc);
       S.OpenEndedLoop = G.OpenEndedLoop != nullptr;
-      const FunctionDecl *F = G.Context.Function;
-      S.Once = G.Context.RunsOnceAtInitialization ||
-               isa_and_nonnull<CXXConstructorDecl>(F) ||
-               (F && R.GuardedIn.contains(F->getCanonicalDecl())) ||
-               isCappedOrOnce(G);
+      S.Once = runsOnce(R, G);
       S.Element = Element;
       S.CacheMiss = !Element && cacheLookupFor(R, G) != nullptr;
       if (Silenced.ForSite)
@@ -465,7 +461,7 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     };
     for (const GrowthSite &G : R.Growths)
       // A subscript only read after a lookup adds nothing (as per TU).
-      if (!(G.MayOnlyRead && cacheLookupFor(R, G)))
+      if (!isReadAfterLookup(R, G))
         Growth(G, false);
     for (const GrowthSite &G : R.ElementGrowths)
       Growth(G, true);
