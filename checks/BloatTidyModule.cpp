@@ -12,13 +12,28 @@ namespace bloat {
 class BloatModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<LongLivedCaptureCheck>(
-        "bloat-long-lived-capture");
-    CheckFactories.registerCheck<UnboundedCacheCheck>("bloat-unbounded-cache");
-    CheckFactories.registerCheck<UnboundedContainerCheck>(
-        "bloat-unbounded-container");
-    CheckFactories.registerCheck<UncheckedGrowthSizeCheck>(
-        "bloat-unchecked-growth-size");
+    // The checks these factories create share each TU's analysis through
+    // one hub (utils/AnalysisHub.h), and nothing else.
+    auto Hub = std::make_shared<AnalysisHub>();
+    registerSharing<LongLivedCaptureCheck>(CheckFactories, Hub,
+                                           "bloat-long-lived-capture");
+    registerSharing<UnboundedCacheCheck>(CheckFactories, Hub,
+                                         "bloat-unbounded-cache");
+    registerSharing<UnboundedContainerCheck>(CheckFactories, Hub,
+                                             "bloat-unbounded-container");
+    registerSharing<UncheckedGrowthSizeCheck>(CheckFactories, Hub,
+                                              "bloat-unchecked-growth-size");
+  }
+
+private:
+  template <typename CheckT>
+  static void registerSharing(ClangTidyCheckFactories &CheckFactories,
+                              const std::shared_ptr<AnalysisHub> &Hub,
+                              StringRef Name) {
+    CheckFactories.registerCheckFactory(
+        Name, [Hub](StringRef Name, ClangTidyContext *Context) {
+          return std::make_unique<CheckT>(Name, Context, Hub);
+        });
   }
 };
 

@@ -31,38 +31,16 @@ QualType sharedPointee(QualType Type) {
   return Record->getTemplateArgs()[0].getAsType();
 }
 
-// Whether a container holds callables: std::function, or any class with an
-// operator().
-bool holdsCallables(QualType ContainerType) {
-  const auto *Record = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      ContainerType.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Record)
-    return false;
-  for (const TemplateArgument &Arg : Record->getTemplateArgs().asArray()) {
-    if (Arg.getKind() != TemplateArgument::Type)
-      continue;
-    const CXXRecordDecl *Element = Arg.getAsType()->getAsCXXRecordDecl();
-    if (!Element || !Element->hasDefinition())
-      continue;
-    DeclarationName Call =
-        Element->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
-    if (!Element->lookup(Call).empty())
-      return true;
-  }
-  return false;
-}
-
 } // namespace
 
 LongLivedCaptureCheck::LongLivedCaptureCheck(StringRef Name,
-                                             ClangTidyContext *Context)
-    : ContainerFactsCheck(Name, Context),
+                                             ClangTidyContext *Context,
+                                             std::shared_ptr<AnalysisHub> Hub)
+    : ContainerFactsCheck(Name, Context, std::move(Hub)),
       RegistrationFunctions(Options.get(RegistrationFunctionsOption,
                                         DefaultRegistrationFunctions)),
       SizeThreshold(Options.get(SizeThresholdOption, DefaultSizeThreshold)),
-      Model(ModelOptions.makeModel()),
-      ReportCallbackContainers(
-          !Context->isCheckEnabled("bloat-unbounded-container")) {
+      Model(ModelOptions.makeModel()) {
   RegistrationRegex = parseRegexOption(
       (Name + "." + RegistrationFunctionsOption).str(), RegistrationFunctions,
       DefaultRegistrationFunctions,
@@ -178,7 +156,7 @@ void LongLivedCaptureCheck::reportStoredLambda(const StoredLambda &Stored) {
 }
 
 void LongLivedCaptureCheck::report(const UnboundedContainer &Finding) {
-  if (!ReportCallbackContainers || !holdsCallables(Finding.Decl->getType()))
+  if (!holdsCallables(Finding.Decl->getType()))
     return;
   diag(Finding.Primary->Loc,
        "callbacks registered into %0 (%1) are never removed; each keeps "

@@ -13,19 +13,19 @@ namespace clang::tidy::bloat {
 
 /// Flags a lambda stored somewhere long-lived that captures a large object by
 /// value (or by shared_ptr copy): the copy lives as long as the callback. Also
-/// flags callbacks registered into a long-lived container and never removed,
-/// when bloat-unbounded-container is not enabled to say so.
+/// flags callbacks registered into a long-lived container and never removed
+/// (bloat-unbounded-container leaves those to this check).
 ///
 /// For the user-facing documentation see
 /// docs/checks/bloat-long-lived-capture.md
 class LongLivedCaptureCheck : public ContainerFactsCheck {
 public:
-  LongLivedCaptureCheck(StringRef Name, ClangTidyContext *Context);
+  LongLivedCaptureCheck(StringRef Name, ClangTidyContext *Context,
+                        std::shared_ptr<AnalysisHub> Hub);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  /// A callback container that only grows (when bloat-unbounded-container,
-  /// which reports it otherwise, is not enabled).
+  /// A callback container that only grows.
   void report(const UnboundedContainer &Finding) override;
   /// A lambda kept somewhere long-lived that captures something large.
   void reportStoredLambda(const StoredLambda &Stored) override;
@@ -38,9 +38,6 @@ private:
   const unsigned SizeThreshold;
   std::optional<llvm::Regex> RegistrationRegex;
   const ContainerModel Model;
-  /// Unremoved callback registrations are bloat-unbounded-container's to
-  /// report when it runs; this check only collects them otherwise.
-  const bool ReportCallbackContainers;
 };
 
 } // namespace clang::tidy::bloat

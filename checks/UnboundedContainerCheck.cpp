@@ -1,17 +1,15 @@
 //===--- UnboundedContainerCheck.cpp - bloat-unbounded-container ----------===//
 
 #include "UnboundedContainerCheck.h"
+#include "analysis/Callbacks.h"
 #include "utils/FindingNotes.h"
 
 namespace clang::tidy::bloat {
 
-UnboundedContainerCheck::UnboundedContainerCheck(StringRef Name,
-                                                 ClangTidyContext *Context)
-    : ContainerFactsCheck(Name, Context),
-      CacheCheckEnabled(Context->isCheckEnabled("bloat-unbounded-cache")) {}
-
 void UnboundedContainerCheck::report(const UnboundedContainer &Finding) {
-  if (CacheCheckEnabled && Finding.CacheLookup)
+  // Each finding belongs to one check, whichever others run: memo caches to
+  // bloat-unbounded-cache, lists of callbacks to bloat-long-lived-capture.
+  if (Finding.CacheLookup || holdsCallables(Finding.Decl->getType()))
     return;
   if (!Finding.ElementPath.empty())
     diag(Finding.Primary->Loc,

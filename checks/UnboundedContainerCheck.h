@@ -16,18 +16,11 @@ namespace clang::tidy::bloat {
 /// docs/checks/bloat-unbounded-container.md
 class UnboundedContainerCheck : public ContainerFactsCheck {
 public:
-  UnboundedContainerCheck(StringRef Name, ClangTidyContext *Context);
+  using ContainerFactsCheck::ContainerFactsCheck;
 
 private:
   void report(const UnboundedContainer &Finding) override;
   void onEndOfTranslationUnit() override;
-  bool reportsProjectFinding(llvm::StringRef Check) const override {
-    return Check == Name ||
-           (Check == "bloat-unbounded-cache" && !CacheCheckEnabled);
-  }
-
-  /// bloat-unbounded-cache reports caches itself: one finding per container.
-  const bool CacheCheckEnabled;
   /// The limits the "bound it" fixes of this TU declare.
   BoundFixNames FixNames;
 };

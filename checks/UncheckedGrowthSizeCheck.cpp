@@ -73,17 +73,15 @@ bool describesExistingMemory(const ParmVarDecl &Param) {
 
 } // namespace
 
-UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(StringRef Name,
-                                                   ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(
+    StringRef Name, ClangTidyContext *Context, std::shared_ptr<AnalysisHub> Hub)
+    : ClangTidyCheck(Name, Context), Hub(std::move(Hub)), TidyContext(*Context),
       AllocatorFunctionNames(Options.get(AllocatorFunctionNamesOption,
                                          DefaultAllocatorFunctionNames)),
       IgnoredFunctions(Options.get(IgnoredFunctionsOption, "")),
       ModelOptions(Options, Name,
                    [this](StringRef Message) { configurationDiag(Message); }),
-      Model(ModelOptions.makeModel()), Walk(SharedBodyWalk::get(Context)) {
-  Walk->join();
-  Walk->addListener(*this);
+      Model(ModelOptions.makeModel()) {
   auto Report = [this](StringRef Message) { configurationDiag(Message); };
   AllocatorFunctionsRegex = parseRegexOption(
       (Name + "." + AllocatorFunctionNamesOption).str(), AllocatorFunctionNames,
@@ -99,16 +97,18 @@ void UncheckedGrowthSizeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 UncheckedGrowthSizeCheck::~UncheckedGrowthSizeCheck() {
-  Walk->removeListener(*this);
-  Walk->leave();
+  if (Walk)
+    Walk->removeListener(*this);
 }
 
 void UncheckedGrowthSizeCheck::registerMatchers(MatchFinder *Finder) {
-  Walk->registerMatchers(*Finder, *this);
+  Walk = SharedBodyWalk::get(*Hub, *Finder, TidyContext);
+  Walk->addListener(*this);
+  registerEndOfTUMatcher(*Finder, *this);
 }
 
-void UncheckedGrowthSizeCheck::check(const MatchFinder::MatchResult &Result) {
-  Walk->onMatch(Result);
+void UncheckedGrowthSizeCheck::check(const MatchFinder::MatchResult &) {
+  // The shared walk does the matching; this check reports at the TU's end.
 }
 
 bool UncheckedGrowthSizeCheck::parametersAreSources(
@@ -291,7 +291,6 @@ void UncheckedGrowthSizeCheck::onEndOfTranslationUnit() {
   Reaches.clear();
   FixNames.clear();
   Flow.clear();
-  Walk->finishTU();
 }
 
 } // namespace clang::tidy::bloat

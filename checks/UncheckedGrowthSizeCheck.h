@@ -24,7 +24,8 @@ namespace clang::tidy::bloat {
 /// docs/checks/bloat-unchecked-growth-size.md
 class UncheckedGrowthSizeCheck : public ClangTidyCheck, private WalkListener {
 public:
-  UncheckedGrowthSizeCheck(StringRef Name, ClangTidyContext *Context);
+  UncheckedGrowthSizeCheck(StringRef Name, ClangTidyContext *Context,
+                           std::shared_ptr<AnalysisHub> Hub);
   ~UncheckedGrowthSizeCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -54,6 +55,9 @@ private:
   void checkAllocation(const Expr &E, const FunctionDecl &Function);
   void report(llvm::ArrayRef<const Reach *> Reaches);
 
+  /// Where the checks of a TU find its shared walk.
+  const std::shared_ptr<AnalysisHub> Hub;
+  const ClangTidyContext &TidyContext;
   const StringRef AllocatorFunctionNames;
   const StringRef IgnoredFunctions;
   std::optional<llvm::Regex> AllocatorFunctionsRegex;
@@ -65,7 +69,8 @@ private:
   SizeFlow Flow;
   std::vector<Reach> Reaches;
   BoundFixNames FixNames;
-  const std::shared_ptr<SharedBodyWalk> Walk;
+  /// The TU's walk, from registerMatchers on.
+  std::shared_ptr<SharedBodyWalk> Walk;
 };
 
 } // namespace clang::tidy::bloat

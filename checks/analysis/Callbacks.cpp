@@ -88,4 +88,33 @@ std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
   return Result;
 }
 
+bool holdsCallables(QualType ContainerType) {
+  const CXXRecordDecl *Record =
+      ContainerType.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  // What a map holds is its mapped_type; any other container's is its
+  // value_type. Not every type argument: a comparator or a hasher has an
+  // operator() too.
+  ASTContext &Context = Record->getASTContext();
+  QualType Element;
+  for (llvm::StringRef Name : {"mapped_type", "value_type"}) {
+    for (const NamedDecl *Found :
+         Record->lookup(&Context.Idents.get(Name)))
+      if (const auto *Alias = dyn_cast<TypedefNameDecl>(Found))
+        Element = Alias->getUnderlyingType();
+    if (!Element.isNull())
+      break;
+  }
+  if (Element.isNull())
+    return false;
+  const CXXRecordDecl *ElementRecord =
+      Element.getCanonicalType()->getAsCXXRecordDecl();
+  if (!ElementRecord || !ElementRecord->hasDefinition())
+    return false;
+  DeclarationName Call =
+      Context.DeclarationNames.getCXXOperatorName(OO_Call);
+  return !ElementRecord->lookup(Call).empty();
+}
+
 } // namespace clang::tidy::bloat

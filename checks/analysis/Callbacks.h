@@ -52,6 +52,11 @@ struct CallbackStorage {
   }
 };
 
+/// Whether a container holds callables (std::function, or any class with an
+/// operator()): its growth is a list of callbacks never removed, which
+/// bloat-long-lived-capture reports.
+bool holdsCallables(QualType ContainerType);
+
 /// Where \p Lambda, visited by a walk at \p Where, is kept, or std::nullopt
 /// when it is only used locally (called, passed to an algorithm, run once on
 /// a std::thread, ...).

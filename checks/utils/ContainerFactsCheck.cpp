@@ -3,14 +3,14 @@
 #include "utils/ContainerFactsCheck.h"
 #include "facts/Decide.h"
 #include "facts/Facts.h"
-#include <set>
-#include "llvm/Support/Path.h"
-#include "llvm/Support/SHA1.h"
-#include "llvm/ADT/StringExtras.h"
-#include "utils/PerTURegistry.h"
 #include "utils/SharedBodyWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA1.h"
+#include <map>
+#include <set>
 
 using namespace clang::ast_matchers;
 
@@ -105,25 +105,28 @@ public:
                        std::shared_ptr<SharedBodyWalk> Walk)
       : Facts(std::move(Facts)), Walk(std::move(Walk)) {
     this->Walk->addListener(this->Facts);
+    // The decision every reader needs, on the walk's profile row.
+    this->Walk->whenWalked([this] { findings(); });
   }
   ~SharedContainerFacts() { Walk->removeListener(Facts); }
   SharedContainerFacts(const SharedContainerFacts &) = delete;
   SharedContainerFacts &operator=(const SharedContainerFacts &) = delete;
 
-  /// The facts for the checks of \p Context configured by \p Options.
+  /// The facts for the checks of the TU \p Finder matches, configured by
+  /// \p Options.
   static std::shared_ptr<SharedContainerFacts>
-  get(const ClangTidyContext *Context, const ContainerCheckOptions &Options) {
-    static PerTURegistry<std::pair<const ClangTidyContext *, std::string>,
-                         SharedContainerFacts>
-        Registry;
-    return Registry.get({Context, Options.factsKey()}, [&] {
-      return std::make_shared<SharedContainerFacts>(
-          Options.makeFacts(), SharedBodyWalk::get(Context));
-    });
+  get(AnalysisHub &Hub, MatchFinder &Finder, const ClangTidyContext &Context,
+      const ContainerCheckOptions &Options) {
+    std::shared_ptr<SharedBodyWalk> Walk =
+        SharedBodyWalk::get(Hub, Finder, Context);
+    return Hub.share<SharedContainerFacts>(
+        Finder, "container-facts:" + Options.factsKey(), [&] {
+          return std::make_shared<SharedContainerFacts>(Options.makeFacts(),
+                                                        std::move(Walk));
+        });
   }
 
-  /// The TU's findings, worked out for the first check that asks; none when
-  /// the TU did not compile.
+  /// The TU's findings, worked out once; none when the TU did not compile.
   llvm::ArrayRef<UnboundedContainer> findings() {
     if (!Walk->tuCompiled() || !Walk->sourceManager())
       return {};
@@ -137,17 +140,37 @@ public:
                               : llvm::ArrayRef<StoredLambda>();
   }
 
-  /// Forgets the TU (the facts hold pointers into its AST) once the last
-  /// of its readers is done.
-  void join() { ++Readers; }
-  void leave() { --Readers; }
-  void finishTU() {
-    if (++Finished < Readers)
-      return;
-    Finished = 0;
-    Facts.clear();
-    Findings.reset();
-    FactsStored = false;
+  /// The decision over the merged facts of a project (an editor's index),
+  /// with this TU's fresh facts in place of the indexed ones.
+  struct ProjectDecision {
+    /// Why the project's facts could not be read; empty when they were.
+    std::string Error;
+    std::vector<bloat_facts::Finding> Findings;
+    /// The files this TU read: only their findings are this TU's to say.
+    std::set<std::string> OwnFiles;
+  };
+
+  /// The decision over the project facts in \p Path, read and worked out
+  /// once for every check of the TU that names that file.
+  const ProjectDecision &projectDecision(const std::string &Path) {
+    auto [It, New] = ProjectDecisions.try_emplace(Path);
+    ProjectDecision &Decision = It->second;
+    if (!New)
+      return Decision;
+    llvm::Expected<bloat_facts::Facts> Project =
+        bloat_facts::readFactsFile(Path);
+    if (!Project) {
+      Decision.Error = llvm::toString(Project.takeError());
+      return Decision;
+    }
+    // The file being edited may have changed since the index was made: its
+    // fresh facts join the project's.
+    bloat_facts::Facts Fresh = Facts.exportFacts();
+    Decision.OwnFiles.insert(Fresh.Inputs.begin(), Fresh.Inputs.end());
+    Project->merge(std::move(Fresh));
+    Decision.Findings =
+        bloat_facts::decide(*Project, bloat_facts::DecideOptions());
+    return Decision;
   }
 
   ContainerFacts Facts;
@@ -156,29 +179,23 @@ public:
   bool FactsStored = false;
 
 private:
-  unsigned Readers = 0;
-  unsigned Finished = 0;
   std::optional<std::vector<UnboundedContainer>> Findings;
+  std::map<std::string, ProjectDecision> ProjectDecisions;
 };
 
 ContainerFactsCheck::ContainerFactsCheck(StringRef Name,
-                                         ClangTidyContext *Context)
+                                         ClangTidyContext *Context,
+                                         std::shared_ptr<AnalysisHub> Hub)
     : ClangTidyCheck(Name, Context),
       ModelOptions(Options, Name,
                    [this](StringRef Message) { configurationDiag(Message); }),
-      Shared(SharedContainerFacts::get(Context, ModelOptions)),
+      Hub(std::move(Hub)),
       FactsDir(Options.getLocalOrGlobal(FactsDirOption, "")),
       ProjectFacts(Options.getLocalOrGlobal(ProjectFactsOption, "")),
       OptionMap(Context->getOptions().CheckOptions), ContextForFacts(Context),
-      Name(Name.str()) {
-  Shared->join();
-  Shared->Walk->join();
-}
+      Name(Name.str()) {}
 
-ContainerFactsCheck::~ContainerFactsCheck() {
-  Shared->leave();
-  Shared->Walk->leave();
-}
+ContainerFactsCheck::~ContainerFactsCheck() = default;
 
 void ContainerFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ModelOptions.store(Options, Opts);
@@ -189,11 +206,13 @@ void ContainerFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ContainerFactsCheck::registerMatchers(MatchFinder *Finder) {
-  Shared->Walk->registerMatchers(*Finder, *this);
+  Shared = SharedContainerFacts::get(*Hub, *Finder, *ContextForFacts,
+                                     ModelOptions);
+  registerEndOfTUMatcher(*Finder, *this);
 }
 
-void ContainerFactsCheck::check(const MatchFinder::MatchResult &Result) {
-  Shared->Walk->onMatch(Result);
+void ContainerFactsCheck::check(const MatchFinder::MatchResult &) {
+  // The shared walk does the matching; this check reports at the TU's end.
 }
 
 const ContainerFacts &ContainerFactsCheck::facts() const {
@@ -269,19 +288,14 @@ bool ContainerFactsCheck::reportFromProjectFacts() {
   if (ProjectFacts.empty() || !Shared->Walk->tuCompiled() ||
       !Shared->Walk->sourceManager())
     return false;
-  llvm::Expected<bloat_facts::Facts> Project =
-      bloat_facts::readFactsFile(ProjectFacts);
-  if (!Project) {
+  const SharedContainerFacts::ProjectDecision &Project =
+      Shared->projectDecision(ProjectFacts);
+  if (!Project.Error.empty()) {
     configurationDiag("cannot read option '%0': %1; analysing this file "
                       "alone")
-        << ProjectFactsOption << llvm::toString(Project.takeError());
+        << ProjectFactsOption << Project.Error;
     return false;
   }
-  // The file being edited may have changed since the index was made: its
-  // fresh facts join the project's.
-  bloat_facts::Facts Fresh = Shared->Facts.exportFacts();
-  std::set<std::string> OwnFiles(Fresh.Inputs.begin(), Fresh.Inputs.end());
-  Project->merge(std::move(Fresh));
   const SourceManager &SM = *Shared->Walk->sourceManager();
   auto Translate = [&SM](const bloat_facts::Location &At) {
     if (llvm::Expected<FileEntryRef> File =
@@ -291,10 +305,9 @@ bool ContainerFactsCheck::reportFromProjectFacts() {
       llvm::consumeError(File.takeError());
     return SourceLocation();
   };
-  for (const bloat_facts::Finding &Finding :
-       bloat_facts::decide(*Project, bloat_facts::DecideOptions())) {
+  for (const bloat_facts::Finding &Finding : Project.Findings) {
     if (!reportsProjectFinding(Finding.Check) ||
-        !OwnFiles.count(Finding.At.File))
+        !Project.OwnFiles.count(Finding.At.File))
       continue;
     SourceLocation At = Translate(Finding.At);
     if (At.isInvalid())
@@ -316,14 +329,14 @@ bool ContainerFactsCheck::reportFromProjectFacts() {
 }
 
 void ContainerFactsCheck::onEndOfTranslationUnit() {
+  if (!Shared)
+    return;
   // Before the findings: they sort the facts' growth sites.
   storeFactsOnce();
   // With the project's facts, the project decides (docs/wholeprogram.md).
   if (reportFromProjectFacts()) {
     for (const StoredLambda &Lambda : Shared->lambdas())
       reportStoredLambda(Lambda);
-    Shared->finishTU();
-    Shared->Walk->finishTU();
     return;
   }
   for (const UnboundedContainer &Finding : Shared->findings())
@@ -332,8 +345,6 @@ void ContainerFactsCheck::onEndOfTranslationUnit() {
       report(Finding);
   for (const StoredLambda &Lambda : Shared->lambdas())
     reportStoredLambda(Lambda);
-  Shared->finishTU();
-  Shared->Walk->finishTU();
 }
 
 } // namespace clang::tidy::bloat

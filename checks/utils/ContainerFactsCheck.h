@@ -14,6 +14,7 @@
 
 #include "analysis/ContainerFacts.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/AnalysisHub.h"
 #include "utils/ContainerOptions.h"
 #include <memory>
 
@@ -23,7 +24,8 @@ class SharedContainerFacts;
 
 class ContainerFactsCheck : public ClangTidyCheck {
 public:
-  ContainerFactsCheck(StringRef Name, ClangTidyContext *Context);
+  ContainerFactsCheck(StringRef Name, ClangTidyContext *Context,
+                      std::shared_ptr<AnalysisHub> Hub);
   ~ContainerFactsCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -57,6 +59,9 @@ private:
   /// Writes the TU's whole-program facts when FactsDir is set.
   void storeFactsOnce();
 
+  /// Where the checks of a TU find its shared analysis.
+  const std::shared_ptr<AnalysisHub> Hub;
+  /// The TU's shared facts, from registerMatchers on.
   std::shared_ptr<SharedContainerFacts> Shared;
   /// `BloatFactsDir`: where to write each TU's facts (docs/wholeprogram.md).
   static constexpr llvm::StringLiteral FactsDirOption = "BloatFactsDir";

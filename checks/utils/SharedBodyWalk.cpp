@@ -2,7 +2,6 @@
 
 #include "utils/SharedBodyWalk.h"
 #include "Compat.h"
-#include "utils/PerTURegistry.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
@@ -14,10 +13,13 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::bloat {
 
 std::shared_ptr<SharedBodyWalk>
-SharedBodyWalk::get(const ClangTidyContext *Context) {
-  static PerTURegistry<const ClangTidyContext *, SharedBodyWalk> Registry;
-  return Registry.get(Context, [Context] {
-    return std::make_shared<SharedBodyWalk>(!compat::runsInClangd(*Context));
+SharedBodyWalk::get(AnalysisHub &Hub, MatchFinder &Finder,
+                    const ClangTidyContext &Context) {
+  return Hub.share<SharedBodyWalk>(Finder, "walk", [&] {
+    bool WholeTU = !compat::runsInClangd(Context);
+    auto Walk = std::make_shared<SharedBodyWalk>(WholeTU);
+    addBodyWalkMatchers(Finder, *Walk, WholeTU);
+    return Walk;
   });
 }
 
@@ -30,16 +32,11 @@ void SharedBodyWalk::removeListener(WalkListener &Listener) {
                   Listeners.end());
 }
 
-void SharedBodyWalk::registerMatchers(MatchFinder &Finder,
-                                      MatchFinder::MatchCallback &Check) {
-  if (!std::exchange(MatchersRegistered, true))
-    addBodyWalkMatchers(Finder, Check, WholeTU);
-  else
-    // Matches once per TU at most, and never in clangd's traversal scope.
-    Finder.addMatcher(translationUnitDecl(), &Check);
+void SharedBodyWalk::whenWalked(std::function<void()> Finish) {
+  Finishers.push_back(std::move(Finish));
 }
 
-void SharedBodyWalk::onMatch(const MatchFinder::MatchResult &Result) {
+void SharedBodyWalk::run(const MatchFinder::MatchResult &Result) {
   SM = Result.SourceManager;
   if (!TUHasErrors &&
       Result.Context->getDiagnostics().hasUncompilableErrorOccurred()) {
@@ -65,20 +62,23 @@ void SharedBodyWalk::onMatch(const MatchFinder::MatchResult &Result) {
         for (WalkListener *Listener : Active)
           Listener->visit(S, Where);
       });
+  // A whole-TU walk is one match: the TU has been seen.
+  if (WholeTU)
+    for (const std::function<void()> &Finish : Finishers)
+      Finish();
 }
 
-void SharedBodyWalk::finishTU() {
-  if (++Finished < Participants)
-    return;
-  Finished = 0;
+void SharedBodyWalk::onEndOfTranslationUnit() {
   // Once per TU however many checks took part; bloat-ci counts these lines.
   if (TUHasErrors && WholeTU)
     llvm::errs() << "bloat-*: "
                  << (SkippedFile.empty() ? "<unknown file>" : SkippedFile)
                  << " was not analysed: it has compile errors\n";
-  SkippedFile.clear();
-  TUHasErrors = false;
-  SM = nullptr;
+}
+
+void registerEndOfTUMatcher(MatchFinder &Finder,
+                            MatchFinder::MatchCallback &Check) {
+  Finder.addMatcher(translationUnitDecl(), &Check);
 }
 
 } // namespace clang::tidy::bloat
