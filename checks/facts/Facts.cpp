@@ -10,6 +10,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <functional>
+#include <tuple>
+#include <utility>
 
 namespace json = llvm::json;
 
@@ -17,8 +19,58 @@ namespace bloat_facts {
 
 namespace {
 
+// Three-way comparison of two tie()s: one string comparison per field,
+// where tuple's operator< makes two for every field that is equal (and keys
+// of the same container or function are equal in most comparisons of a
+// sort).
+template <typename T> int compareField(const T &A, const T &B) {
+  return A < B ? -1 : B < A ? 1 : 0;
+}
+
+int compareField(const std::string &A, const std::string &B) {
+  return A.compare(B);
+}
+
+template <typename Tuple, size_t... I>
+int compareTies(const Tuple &A, const Tuple &B, std::index_sequence<I...>) {
+  int Result = 0;
+  (void)(((Result = compareField(std::get<I>(A), std::get<I>(B))) != 0) ||
+         ...);
+  return Result;
+}
+
+template <typename T> bool lessTie(const T &A, const T &B) {
+  using Tie = decltype(A.tie());
+  return compareTies(A.tie(), B.tie(),
+                     std::make_index_sequence<std::tuple_size_v<Tie>>()) < 0;
+}
+
+// Facts files are written sorted, and a merge appends sorted lists to what
+// its last normalize() left sorted: sorting only what follows the sorted
+// prefix and merging the two keeps reading and merging close to linear.
+template <typename T, typename Less>
+void sortAfterSortedPrefix(std::vector<T> &List, Less Before) {
+  auto Rest = std::is_sorted_until(List.begin(), List.end(), Before);
+  if (Rest == List.end())
+    return;
+  llvm::sort(Rest, List.end(), Before);
+  // Merge from the back, with only the rest set aside: the sorted prefix
+  // is the larger part, and it is never copied.
+  std::vector<T> Tail(std::make_move_iterator(Rest),
+                      std::make_move_iterator(List.end()));
+  size_t Prefix = Rest - List.begin();
+  size_t Out = List.size();
+  size_t Next = Tail.size();
+  while (Next > 0) {
+    if (Prefix > 0 && Before(Tail[Next - 1], List[Prefix - 1]))
+      List[--Out] = std::move(List[--Prefix]);
+    else
+      List[--Out] = std::move(Tail[--Next]);
+  }
+}
+
 template <typename T> void sortUnique(std::vector<T> &List) {
-  llvm::sort(List, [](const T &A, const T &B) { return A.tie() < B.tie(); });
+  sortAfterSortedPrefix(List, lessTie<T>);
   List.erase(std::unique(List.begin(), List.end(),
                          [](const T &A, const T &B) {
                            return A.tie() == B.tie();
@@ -27,7 +79,7 @@ template <typename T> void sortUnique(std::vector<T> &List) {
 }
 
 void sortUnique(std::vector<std::string> &List) {
-  llvm::sort(List);
+  sortAfterSortedPrefix(List, std::less<std::string>());
   List.erase(std::unique(List.begin(), List.end()), List.end());
 }
 
@@ -46,9 +98,13 @@ std::string joinEffect(const std::string &A, const std::string &B) {
 }
 
 void mergeFunctions(std::vector<Function> &Functions) {
-  llvm::sort(Functions, [](const Function &A, const Function &B) {
-    return std::make_tuple(A.Key, !A.Defined, A.Declared.tie()) <
-           std::make_tuple(B.Key, !B.Defined, B.Declared.tie());
+  // By key, the definition first; no copy of a key per comparison.
+  sortAfterSortedPrefix(Functions, [](const Function &A, const Function &B) {
+    if (int Key = A.Key.compare(B.Key))
+      return Key < 0;
+    if (A.Defined != B.Defined)
+      return A.Defined;
+    return lessTie(A.Declared, B.Declared);
   });
   // In place: a project's functions are most of its facts.
   size_t Kept = 0;
@@ -99,7 +155,7 @@ void mergeContainers(std::vector<Container> &Containers) {
 template <typename T> bool isSortedUnique(const std::vector<T> &List) {
   return std::adjacent_find(List.begin(), List.end(),
                             [](const T &A, const T &B) {
-                              return !(A.tie() < B.tie());
+                              return !lessTie(A, B);
                             }) == List.end();
 }
 
