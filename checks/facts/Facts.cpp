@@ -34,8 +34,7 @@ int compareField(const std::string &A, const std::string &B) {
 template <typename Tuple, size_t... I>
 int compareTies(const Tuple &A, const Tuple &B, std::index_sequence<I...>) {
   int Result = 0;
-  (void)(((Result = compareField(std::get<I>(A), std::get<I>(B))) != 0) ||
-         ...);
+  (void)(((Result = compareField(std::get<I>(A), std::get<I>(B))) != 0) || ...);
   return Result;
 }
 
@@ -565,9 +564,8 @@ private:
 
   bool skipScalar() {
     size_t Start = Pos;
-    while (Pos < Text.size() &&
-           (llvm::isAlnum(Text[Pos]) || Text[Pos] == '-' || Text[Pos] == '+' ||
-            Text[Pos] == '.'))
+    while (Pos < Text.size() && (llvm::isAlnum(Text[Pos]) || Text[Pos] == '-' ||
+                                 Text[Pos] == '+' || Text[Pos] == '.'))
       ++Pos;
     return Pos != Start;
   }
