@@ -181,6 +181,15 @@ public:
   bool shouldVisitImplicitCode() const { return true; }
 
   bool TraverseStmt(Stmt *, DataRecursionQueue * = nullptr) { return true; }
+  // No body is inside a type, a name or a template argument as written, and
+  // walking them all is most of the cost of finding the bodies.
+  bool TraverseTypeLoc(TypeLoc) { return true; }
+  bool TraverseType(QualType) { return true; }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
+  bool TraverseTemplateArgumentLoc(const TemplateArgumentLoc &) {
+    return true;
+  }
+  bool TraverseDeclarationNameInfo(DeclarationNameInfo) { return true; }
 
   bool TraverseDecl(Decl *D) {
     if (!D || (!isa<TranslationUnitDecl>(D) &&
