@@ -222,6 +222,10 @@ void acceptLoop() {
   while (nextJob(Id))
     TheRouter.onConnect(nullptr); // A visible call on a repeating path.
 }
+// Router is named only in this file, which defines main(): its member
+// functions repeat only through what this file shows, here a function that
+// other TUs may call.
+void deliver(const std::string &Text) { TheRouter.onMessage(Text); }
 
 // ---- Cause: sibling caps ---------------------------------------------------
 
@@ -278,6 +282,7 @@ private:
 };
 Sink TheSink;
 // CHECK-MESSAGES: :[[@LINE-7]]:22: warning: 'Own' (member of 'Sink') grows without bound: {{.*}}
+void keepValue(int X) { TheSink.keep(X); }
 
 thread_local std::vector<int> *ThreadOut = nullptr;
 void emitThread(int X) { ThreadOut->push_back(X); }
