@@ -1028,12 +1028,21 @@ void ContainerFacts::findInstances() {
   InstancesFound = true;
   const SourceManager &SM = Context->getSourceManager();
   llvm::DenseMap<const CXXRecordDecl *, InstanceFinder::Facts> Classes;
-  for (const auto &Entry : Records)
-    if (Entry.second.TheOwner)
-      if (const CXXRecordDecl *Candidate = classSeenWhole(Entry.second.Decl, SM))
-        Classes.try_emplace(Candidate,
-                            InstanceFinder::Facts{SM.getFileID(
-                                SM.getExpansionLoc(Candidate->getLocation()))});
+  // A class no other TU can name is looked for in its own file; any other
+  // in the main file, the only one whose instances this TU sees whole.
+  for (const auto &Entry : Records) {
+    if (!Entry.second.TheOwner ||
+        Entry.second.TheOwner->Kind != OwnerKind::Member)
+      continue;
+    if (const CXXRecordDecl *Candidate = classSeenWhole(Entry.second.Decl, SM))
+      Classes.try_emplace(Candidate,
+                          InstanceFinder::Facts{SM.getFileID(
+                              SM.getExpansionLoc(Candidate->getLocation()))});
+    else if (const auto *Class = dyn_cast<CXXRecordDecl>(
+                 cast<FieldDecl>(Entry.second.Decl)->getParent()))
+      Classes.try_emplace(templatePatternOf(Class),
+                          InstanceFinder::Facts{SM.getMainFileID()});
+  }
   InstanceFinder Finder(Classes, LastingInMainFile, *Context, Paths);
   for (Decl *Top : Context->getTraversalScope())
     Finder.TraverseDecl(Top);
@@ -1071,6 +1080,16 @@ bool ContainerFacts::ownerIsShortLived(const Record &R) {
   return ShortLivedClasses.lookup(Class);
 }
 
+bool ContainerFacts::mainFileMakesOnlyShortLived(const Record &R) {
+  const auto *Field = dyn_cast<FieldDecl>(R.Decl);
+  const auto *Class =
+      Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+  if (!Class)
+    return false;
+  findInstances();
+  return ShortLivedClasses.lookup(templatePatternOf(Class));
+}
+
 std::optional<bool> ContainerFacts::memberRepeats(const Record &R,
                                                   const GrowthSite &Site) {
   if (Options.AssumeUnseenCodeDoesNotShrink ||
@@ -1091,6 +1110,11 @@ std::optional<bool> ContainerFacts::memberRepeats(const Record &R,
   if (const CXXRecordDecl *Class = classSeenWhole(R.Decl, SM))
     if (ProgramPrivate.contains(Class))
       return Paths.causeInProgram(Function) != nullptr;
+  // A class whose every instance this TU makes is an automatic variable or
+  // a temporary (a builder, a visited set, a response of one call) is a
+  // per-task object here: the TU shows no object that lasts.
+  if (mainFileMakesOnlyShortLived(R))
+    return false;
   // The TU that defines the growing member function is the class's own:
   // it reports as if its callers in other TUs used one lasting object.
   while (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function)) {

@@ -239,6 +239,9 @@ private:
   /// (ContainerFactsOptions::AssumeInstancesLiveLong); std::nullopt when
   /// the usual rules do.
   std::optional<bool> memberRepeats(const Record &R, const GrowthSite &Site);
+  /// Whether every instance of \p R's class that the main file makes is an
+  /// automatic variable or a temporary (and it makes one).
+  bool mainFileMakesOnlyShortLived(const Record &R);
   /// Walks the TU once for the instances of its classes: fills
   /// ShortLivedClasses and LastingInMainFile.
   void findInstances();
@@ -272,7 +275,8 @@ private:
     bool InOpenEndedLoop;
   };
   std::vector<AccessorCall> AccessorCalls;
-  /// Answers of ownerIsShortLived, by class.
+  /// Answers of ownerIsShortLived, by class (for a class other TUs can
+  /// name, about the instances the main file makes).
   llvm::DenseMap<const Decl *, bool> ShortLivedClasses;
   /// Classes with an instance in the main file that lives as long as the
   /// process: a global, a static, a local of main or of an endless loop.

@@ -14,7 +14,7 @@
 // RUN:   -config="{CheckOptions: {bloat-unbounded-container.AssumeUnseenCodeDoesNotShrink: true}}" \
 // RUN:   %s -- -std=c++17 -I %S/Inputs 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=STRICT
-// STRICT: 'Visited' (member of 'Collector') grows without bound
+// STRICT-DAG: 'Visited' (member of 'Collector') grows without bound
 
 #include "per-object-members.h"
 #include <cstdlib>
@@ -46,6 +46,20 @@ void pump(Mailbox &Box) {
     Box.put(nextMessage());
 }
 // CHECK-DAG: per-object-members.h:28:27: warning: 'Messages' (member of 'Mailbox') grows without bound
+
+// In the class's own TU too: every Builder this TU makes is a local of one
+// call, so the TU shows no object that lasts.
+void Builder::add(int Part) { Parts.push_back(Part); }
+int buildOne(int Part) {
+  Builder B;
+  B.add(Part);
+  return Part;
+}
+// Positive: the class's own TU with no instance in sight reports as if its
+// callers in other TUs used one lasting object (the clicker example).
+void Tally::bump() { Counts.push_back(1); }
+// CHECK-DAG: instances.cpp:[[@LINE-1]]:22: warning: 'Counts' (member of 'Tally') grows without bound
+// STRICT-DAG: 'Parts' (member of 'Builder') grows without bound
 
 // ---- Cause: bounded loop in a program's own class --------------------------
 // In the file that defines main(), a class only this file can name has every

@@ -30,3 +30,19 @@ public:
 private:
   std::vector<int> Messages;
 };
+
+// Member functions defined in the TU below, the class's own.
+class Builder {
+public:
+  void add(int Part);
+
+private:
+  std::vector<int> Parts;
+};
+class Tally {
+public:
+  void bump();
+
+private:
+  std::vector<int> Counts;
+};
