@@ -319,6 +319,15 @@ public:
       });
     return true;
   }
+  // `Builder::Builder() : plan_(this)`: a member or base subobject lives as
+  // long as the object around it.
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (const FieldDecl *Field = Init->getAnyMember())
+      markLongLived(Field->getType());
+    else if (const Type *Base = Init->getBaseClass())
+      markLongLived(QualType(Base, 0));
+    return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
+  }
   // An automatic local or a temporary: an instance that dies with its scope.
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
     if (const CXXRecordDecl *Record = Construct->getType()->getAsCXXRecordDecl())

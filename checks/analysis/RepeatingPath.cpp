@@ -212,6 +212,27 @@ bool isExit(const Stmt *S) {
   return isa_and_nonnull<BreakStmt, ReturnStmt>(S);
 }
 
+// `Idx == S.npos`, `Pos != std::string::npos`: a search that found nothing.
+bool testsNotFound(const Stmt *S) {
+  if (!S)
+    return false;
+  const NamedDecl *Named = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    Named = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(S))
+    Named = Member->getMemberDecl();
+  if (Named && Named->getIdentifier() && Named->getName() == "npos")
+    return true;
+  return llvm::any_of(S->children(), testsNotFound);
+}
+
+// A block that leaves the loop once it is done: `{ finish(); break; }`.
+bool endsInExit(const Stmt *S) {
+  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(S))
+    S = Compound->body_empty() ? nullptr : Compound->body_back();
+  return isa_and_nonnull<BreakStmt, ReturnStmt>(S);
+}
+
 // `for (;;) { N = read(...); if (N <= 0) break; ... }`: every way out of an
 // endless-looking loop is input running out.
 bool exitsWhenInputEnds(const Stmt &Loop) {
@@ -229,10 +250,16 @@ bool exitsWhenInputEnds(const Stmt &Loop) {
     return true;
   bool ReadSeen = false;
   for (const Stmt *S : Compound->body()) {
-    if (const auto *If = dyn_cast<IfStmt>(S))
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
       if (isExit(If->getThen()) && !If->getElse() &&
           (ReadSeen || mentionsReadLikeCall(If->getCond())))
         return true;
+      // `Idx = Text.find(Tag, Pos); if (Idx == npos) { ...; break; }`: a
+      // scan that leaves when the search finds nothing more.
+      if (!If->getElse() && testsNotFound(If->getCond()) &&
+          endsInExit(If->getThen()))
+        return true;
+    }
     if (mentionsReadLikeCall(S))
       ReadSeen = true;
   }

@@ -61,6 +61,12 @@ void Tally::bump() { Counts.push_back(1); }
 // CHECK-DAG: instances.cpp:[[@LINE-1]]:22: warning: 'Counts' (member of 'Tally') grows without bound
 // STRICT-DAG: 'Parts' (member of 'Builder') grows without bound
 
+// Positive: a Planner made here as a member of a Driver (in a constructor
+// initialiser) lives as long as the Driver: not a per-task object.
+Driver::Driver() : ThePlanner() {}
+void Planner::plan(int Step) { Steps.push_back(Step); }
+// CHECK-DAG: instances.cpp:[[@LINE-1]]:32: warning: 'Steps' (member of 'Planner') grows without bound
+
 // ---- Cause: bounded loop in a program's own class --------------------------
 // In the file that defines main(), a class only this file can name has every
 // caller in sight: main calls start() once, and its loop counts.

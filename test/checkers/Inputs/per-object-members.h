@@ -46,3 +46,17 @@ public:
 private:
   std::vector<int> Counts;
 };
+class Planner {
+public:
+  void plan(int Step);
+
+private:
+  std::vector<int> Steps;
+};
+class Driver {
+public:
+  Driver();
+
+private:
+  Planner ThePlanner;
+};
