@@ -71,6 +71,74 @@ bool describesExistingMemory(const ParmVarDecl &Param) {
   return (Index > 0 && IsBuffer(Index - 1)) || IsBuffer(Index + 1);
 }
 
+// Whether \p S mentions \p Param, or (\p FollowLocals) a local initialised
+// from an expression that does (`Rows = Length`).
+bool mentionsParameter(const Stmt *S, const ParmVarDecl &Param,
+                       bool FollowLocals = true) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    if (Ref->getDecl() == &Param)
+      return true;
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      return FollowLocals && Var->isLocalVarDecl() && Var->getInit() &&
+             mentionsParameter(Var->getInit(), Param, false);
+  }
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return mentionsParameter(Child, Param, FollowLocals);
+  });
+}
+
+// Whether \p S appends to or inserts into \p Container.
+bool growsContainer(const Stmt *S, const ValueDecl &Container,
+                    const ContainerModel &Model) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl())
+      if (Method->getIdentifier() &&
+          ContainerModel::referencedDecl(Call->getImplicitObjectArgument()) ==
+              &Container)
+        if (std::optional<ContainerType> Type =
+                Model.classify(Call->getImplicitObjectArgument()->getType()))
+          if (Model.effectOfMethod(*Type, Method->getName()) ==
+              CallEffect::Grows)
+            return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return growsContainer(Child, Container, Model);
+  });
+}
+
+// `C.reserve(N); for (I = 0; I < N; ++I) C.push_back(...)`: the reserve
+// only pre-sizes what a loop counting to the same parameter then adds one
+// element at a time. N is an amount of work the caller asks for (threads to
+// start, rows of an area to build), not a size allocated at once.
+bool reservesWhatALoopFills(const CXXMemberCallExpr &Reserve,
+                            const ParmVarDecl &Param,
+                            const FunctionDecl &Function,
+                            const ContainerModel &Model) {
+  const ValueDecl *Container =
+      ContainerModel::referencedDecl(Reserve.getImplicitObjectArgument());
+  if (!Container || !Function.getBody())
+    return false;
+  const SourceManager &SM = Function.getASTContext().getSourceManager();
+  llvm::SmallVector<const Stmt *, 16> Work = {Function.getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *For = dyn_cast<ForStmt>(S))
+      if (For->getCond() && For->getInc() &&
+          SM.isBeforeInTranslationUnit(Reserve.getBeginLoc(),
+                                       For->getBeginLoc()) &&
+          mentionsParameter(For->getCond(), Param) &&
+          growsContainer(For->getBody(), *Container, Model))
+        return true;
+    llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+
 } // namespace
 
 UncheckedGrowthSizeCheck::UncheckedGrowthSizeCheck(
@@ -222,6 +290,11 @@ void UncheckedGrowthSizeCheck::checkSize(const Expr &Size,
   if (Source->Kind == SizeSource::Parameter &&
       describesExistingMemory(*Source->Param))
     return;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Allocation))
+    if (Source->Kind == SizeSource::Parameter && Call->getMethodDecl() &&
+        Call->getMethodDecl()->getName() == "reserve" &&
+        reservesWhatALoopFills(*Call, *Source->Param, Function, Model))
+      return;
   Reaches.push_back(
       {&Size, &Allocation, Description.str(), &Function, *Source});
 }

@@ -220,11 +220,14 @@ const ValueDecl *testedFlag(const Expr *Cond) {
   return cast<ValueDecl>(D->getCanonicalDecl());
 }
 
-// Whether \p T names \p Class: itself, through pointers, references and
-// arrays, or as a template argument (`std::vector<C>`, `unique_ptr<C>`).
-bool typeMentions(QualType T, const CXXRecordDecl *Class, unsigned Depth = 0) {
+// Calls \p Found with every class \p T names: itself, through pointers,
+// references and arrays, and as a template argument (`std::vector<C>`,
+// `unique_ptr<C>`), each as its template pattern.
+template <typename Callback>
+void forEachMentionedClass(QualType T, const Callback &Found,
+                           unsigned Depth = 0) {
   if (T.isNull() || Depth > 8)
-    return false;
+    return;
   T = T.getCanonicalType();
   while (true) {
     if (T->isPointerType() || T->isReferenceType())
@@ -236,62 +239,100 @@ bool typeMentions(QualType T, const CXXRecordDecl *Class, unsigned Depth = 0) {
   }
   const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
   if (!Record)
-    return false;
-  if (templatePatternOf(Record) == Class)
-    return true;
+    return;
+  Found(templatePatternOf(Record));
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
   if (!Spec)
-    return false;
+    return;
   for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
-    if (Arg.getKind() == TemplateArgument::Type &&
-        typeMentions(Arg.getAsType(), Class, Depth + 1))
-      return true;
+    if (Arg.getKind() == TemplateArgument::Type)
+      forEachMentionedClass(Arg.getAsType(), Found, Depth + 1);
     if (Arg.getKind() == TemplateArgument::Pack)
       for (const TemplateArgument &Element : Arg.pack_elements())
-        if (Element.getKind() == TemplateArgument::Type &&
-            typeMentions(Element.getAsType(), Class, Depth + 1))
-          return true;
+        if (Element.getKind() == TemplateArgument::Type)
+          forEachMentionedClass(Element.getAsType(), Found, Depth + 1);
   }
-  return false;
 }
 
-// Looks, in the file that defines a class, for an instance of it that may
-// outlive the call that makes it: a global or static, a member of another
-// class, a lambda capture, a heap allocation, a derived class.
-class LongLivedInstanceFinder
-    : public RecursiveASTVisitor<LongLivedInstanceFinder> {
+// Looks, in one walk of the TU, for the instances of the candidate classes
+// (each in the file that defines it, which alone may hold all of them): one
+// that may outlive the call that makes it (a global or static, a member of
+// another class, a lambda capture, a heap allocation, a derived class), and
+// any instance at all.
+class InstanceFinder : public RecursiveASTVisitor<InstanceFinder> {
 public:
-  LongLivedInstanceFinder(const CXXRecordDecl &Class, ASTContext &Context)
-      : Class(&Class), Context(Context), SM(Context.getSourceManager()),
-        File(SM.getFileID(SM.getExpansionLoc(Class.getLocation()))) {}
+  struct Facts {
+    FileID File;
+    /// An instance that may outlive its scope, or whose scope lasts.
+    bool LongLived = false;
+    /// Any instance at all.
+    bool Constructed = false;
+  };
+
+  InstanceFinder(llvm::DenseMap<const CXXRecordDecl *, Facts> &Classes,
+                 llvm::DenseSet<const CXXRecordDecl *> &LastingInMainFile,
+                 ASTContext &Context, RepeatingPaths &Paths)
+      : Classes(Classes), LastingInMainFile(LastingInMainFile),
+        Context(Context), SM(Context.getSourceManager()), Paths(Paths) {
+    for (auto &[Class, Fact] : Classes)
+      Files.insert(Fact.File);
+    Files.insert(SM.getMainFileID());
+  }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
 
   bool TraverseDecl(Decl *D) {
-    if (Found)
-      return false;
-    // Only the file that defines the class may hold its instances.
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.getFileID(SM.getExpansionLoc(D->getLocation())) != File)
+    if (!D || isa<TranslationUnitDecl>(D) || !D->getLocation().isValid())
+      return RecursiveASTVisitor::TraverseDecl(D);
+    // Only the files that define a candidate may hold its instances.
+    FileID File = SM.getFileID(SM.getExpansionLoc(D->getLocation()));
+    if (!Files.contains(File))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    FileID Outer = Current;
+    Current = File;
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Current = Outer;
+    return Result;
   }
 
   bool VisitVarDecl(VarDecl *Var) {
     bool Automatic = isa<ParmVarDecl>(Var) ||
                      (Var->isLocalVarDecl() && !Var->isStaticLocal() &&
                       Var->getTSCSpec() == TSCS_unspecified);
-    if (typeMentions(Var->getType(), Class) &&
-        (!Automatic || livesAsLongAsTheProcess(*Var)))
-      Found = true;
-    return !Found;
+    std::optional<bool> Lasting;
+    auto IsLasting = [&] {
+      if (!Lasting)
+        Lasting = !Automatic || livesAsLongAsTheProcess(*Var);
+      return *Lasting;
+    };
+    forEachCandidate(Var->getType(), [&](Facts &Fact) {
+      if (!Fact.LongLived && IsLasting())
+        Fact.LongLived = true;
+    });
+    // A global, a static, or a local of main or of an endless loop in the
+    // main file: an instance this TU shows living as long as the process.
+    if (Current == SM.getMainFileID() && !isa<ParmVarDecl>(Var))
+      forEachMentionedClass(Var->getType(), [&](const CXXRecordDecl *Class) {
+        if (IsLasting())
+          LastingInMainFile.insert(Class);
+      });
+    return true;
+  }
+  // `Builder::Builder() : plan_(this)`: a member or base subobject lives as
+  // long as the object around it.
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (const FieldDecl *Field = Init->getAnyMember())
+      markLongLived(Field->getType());
+    else if (const Type *Base = Init->getBaseClass())
+      markLongLived(QualType(Base, 0));
+    return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
   }
   // An automatic local or a temporary: an instance that dies with its scope.
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
     if (const CXXRecordDecl *Record = Construct->getType()->getAsCXXRecordDecl())
-      if (templatePatternOf(Record) == Class)
-        SawInstance = true;
+      if (Facts *Fact = candidate(templatePatternOf(Record)))
+        Fact->Constructed = true;
     return true;
   }
   // `std::make_unique<C>()`, `std::make_shared<C>()`: on the heap.
@@ -300,46 +341,58 @@ public:
       if (const TemplateArgumentList *Args =
               Callee->getTemplateSpecializationArgs())
         for (const TemplateArgument &Arg : Args->asArray())
-          if (Arg.getKind() == TemplateArgument::Type &&
-              typeMentions(Arg.getAsType(), Class))
-            Found = true;
-    return !Found;
+          if (Arg.getKind() == TemplateArgument::Type)
+            markLongLived(Arg.getAsType());
+    return true;
   }
   bool VisitFieldDecl(FieldDecl *Field) {
     const auto *Parent = dyn_cast<CXXRecordDecl>(Field->getParent());
-    if ((!Parent || templatePatternOf(Parent) != Class) &&
-        typeMentions(Field->getType(), Class))
-      Found = true;
-    return !Found;
+    const CXXRecordDecl *Own = Parent ? templatePatternOf(Parent) : nullptr;
+    forEachCandidate(Field->getType(), [&](Facts &Fact) { Fact.LongLived = true; },
+                     Own);
+    return true;
   }
   bool VisitCXXNewExpr(CXXNewExpr *New) {
-    if (typeMentions(New->getAllocatedType(), Class))
-      Found = true;
-    return !Found;
+    markLongLived(New->getAllocatedType());
+    return true;
   }
   bool VisitCXXRecordDecl(CXXRecordDecl *Record) {
-    if (Record->hasDefinition() && Record != Class)
+    if (Record->hasDefinition())
       for (const CXXBaseSpecifier &Base : Record->getDefinition()->bases())
-        if (typeMentions(Base.getType(), Class))
-          Found = true;
-    return !Found;
+        forEachCandidate(Base.getType(),
+                         [&](Facts &Fact) { Fact.LongLived = true; },
+                         Record);
+    return true;
   }
   bool VisitLambdaExpr(LambdaExpr *Lambda) {
     for (const LambdaCapture &Capture : Lambda->captures())
       if (Capture.capturesVariable() &&
           Capture.getCaptureKind() == LCK_ByCopy)
         if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-          if (typeMentions(Var->getType(), Class))
-            Found = true;
-    return !Found;
+          markLongLived(Var->getType());
+    return true;
   }
 
-  /// An instance that may outlive its scope, or whose scope lasts.
-  bool Found = false;
-  /// Any instance at all.
-  bool SawInstance = false;
-
 private:
+  // The facts of \p Class if it is a candidate defined in the file walked.
+  Facts *candidate(const CXXRecordDecl *Class) {
+    auto It = Classes.find(Class);
+    if (It == Classes.end() || It->second.File != Current)
+      return nullptr;
+    return &It->second;
+  }
+  template <typename Callback>
+  void forEachCandidate(QualType T, const Callback &Apply,
+                        const CXXRecordDecl *Except = nullptr) {
+    forEachMentionedClass(T, [&](const CXXRecordDecl *Class) {
+      if (Class != Except)
+        if (Facts *Fact = candidate(Class))
+          Apply(*Fact);
+    });
+  }
+  void markLongLived(QualType T) {
+    forEachCandidate(T, [](Facts &Fact) { Fact.LongLived = true; });
+  }
   // A local of main, or of a function with an endless loop (a worker, an
   // event loop), lives as long as the program does.
   bool livesAsLongAsTheProcess(const VarDecl &Var) {
@@ -348,14 +401,17 @@ private:
     if (!Function || isa<ParmVarDecl>(Var))
       return false;
     return Function->isMain() ||
-           hasOpenEndedLoopAfter(Function->getBody(), Var.getLocation(),
-                                 Context);
+           Paths.hasOpenEndedLoopAfter(Function->getBody(), Var.getLocation(),
+                                       Context);
   }
 
-  const CXXRecordDecl *Class;
+  llvm::DenseMap<const CXXRecordDecl *, Facts> &Classes;
+  llvm::DenseSet<const CXXRecordDecl *> &LastingInMainFile;
+  llvm::DenseSet<FileID> Files;
+  FileID Current;
   ASTContext &Context;
   const SourceManager &SM;
-  FileID File;
+  RepeatingPaths &Paths;
 };
 
 } // namespace
@@ -446,6 +502,9 @@ void ContainerFacts::clear() {
   CheckedFlags.clear();
   SetFlags.clear();
   ShortLivedClasses.clear();
+  LastingInMainFile.clear();
+  ProgramPrivate.clear();
+  InstancesFound = false;
   CFGs.clear();
   GivenBack.clear();
   AccessorCalls.clear();
@@ -950,35 +1009,140 @@ bool ContainerFacts::isCappedOrOnce(const GrowthSite &Site) const {
   return false;
 }
 
-bool ContainerFacts::ownerIsShortLived(const Record &R) {
-  const auto *Field = dyn_cast<FieldDecl>(R.Decl);
+// Only a class no other TU can name has all its instances in this one: a
+// local class, one in an anonymous namespace, or one declared only in the
+// main file, not in a header.
+static const CXXRecordDecl *classSeenWhole(const ValueDecl *D,
+                                           const SourceManager &SM) {
+  const auto *Field = dyn_cast<FieldDecl>(D);
   if (!Field)
-    return false;
+    return nullptr;
   const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
   if (!Class)
-    return false;
+    return nullptr;
   Class = templatePatternOf(Class);
-  auto [It, Inserted] = ShortLivedClasses.try_emplace(Class, false);
-  if (!Inserted)
-    return It->second;
-  // Only a class no other TU can name has all its instances in this one:
-  // a local class, one in an anonymous namespace, or one declared only in
-  // the main file, not in a header.
-  const SourceManager &SM = Context->getSourceManager();
-  auto InMainFile = [&SM](const Decl *D) {
-    return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
+  auto InMainFile = [&SM](const Decl *Redecl) {
+    return SM.isInMainFile(SM.getExpansionLoc(Redecl->getLocation()));
   };
-  bool SeenWhole = Class->isLocalClass() || !Class->isExternallyVisible() ||
-                   llvm::all_of(Class->redecls(), InMainFile);
-  if (!SeenWhole)
-    return false;
-  LongLivedInstanceFinder Finder(*Class, *Context);
+  if (Class->isLocalClass() || !Class->isExternallyVisible() ||
+      llvm::all_of(Class->redecls(), InMainFile))
+    return Class;
+  return nullptr;
+}
+
+void ContainerFacts::findInstances() {
+  if (InstancesFound)
+    return;
+  // One walk of the TU answers for every class.
+  InstancesFound = true;
+  const SourceManager &SM = Context->getSourceManager();
+  llvm::DenseMap<const CXXRecordDecl *, InstanceFinder::Facts> Classes;
+  // A class no other TU can name is looked for in its own file; any other
+  // in the main file, the only one whose instances this TU sees whole.
+  for (const auto &Entry : Records) {
+    if (!Entry.second.TheOwner ||
+        Entry.second.TheOwner->Kind != OwnerKind::Member)
+      continue;
+    if (const CXXRecordDecl *Candidate = classSeenWhole(Entry.second.Decl, SM))
+      Classes.try_emplace(Candidate,
+                          InstanceFinder::Facts{SM.getFileID(
+                              SM.getExpansionLoc(Candidate->getLocation()))});
+    else if (const auto *Class = dyn_cast<CXXRecordDecl>(
+                 cast<FieldDecl>(Entry.second.Decl)->getParent()))
+      Classes.try_emplace(templatePatternOf(Class),
+                          InstanceFinder::Facts{SM.getMainFileID()});
+  }
+  InstanceFinder Finder(Classes, LastingInMainFile, *Context, Paths);
   for (Decl *Top : Context->getTraversalScope())
     Finder.TraverseDecl(Top);
+  bool DefinesMain = llvm::any_of(
+      Context->getTranslationUnitDecl()->decls(), [&SM](const Decl *Top) {
+        const auto *Function = dyn_cast<FunctionDecl>(Top);
+        return Function && Function->isMain() &&
+               Function->doesThisDeclarationHaveABody() &&
+               SM.isInMainFile(SM.getExpansionLoc(Function->getLocation()));
+      });
+  // In a program's main file, the classes only it can name are called only
+  // from it, unless a virtual member is called through a base class. (The
+  // members of a class template's instantiations are other functions than
+  // the pattern's that the growth is found in: left to the usual rules.)
+  if (DefinesMain)
+    for (const auto &[Candidate, Fact] : Classes)
+      if (Candidate->hasDefinition() &&
+          !Candidate->getDefinition()->isPolymorphic() &&
+          !Candidate->getDescribedClassTemplate() &&
+          !Candidate->isDependentContext()) {
+        ProgramPrivate.insert(Candidate);
+        Paths.addProgramPrivateClass(Candidate);
+      }
   // With no instance in sight the TU cannot tell: report as before.
-  bool ShortLived = Finder.SawInstance && !Finder.Found;
-  ShortLivedClasses[Class] = ShortLived;
-  return ShortLived;
+  for (const auto &[Candidate, Fact] : Classes)
+    ShortLivedClasses[Candidate] = Fact.Constructed && !Fact.LongLived;
+}
+
+bool ContainerFacts::ownerIsShortLived(const Record &R) {
+  const CXXRecordDecl *Class =
+      classSeenWhole(R.Decl, Context->getSourceManager());
+  if (!Class)
+    return false;
+  findInstances();
+  return ShortLivedClasses.lookup(Class);
+}
+
+bool ContainerFacts::mainFileMakesOnlyShortLived(const Record &R) {
+  const auto *Field = dyn_cast<FieldDecl>(R.Decl);
+  const auto *Class =
+      Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+  if (!Class)
+    return false;
+  findInstances();
+  return ShortLivedClasses.lookup(templatePatternOf(Class));
+}
+
+std::optional<bool> ContainerFacts::memberRepeats(const Record &R,
+                                                  const GrowthSite &Site) {
+  if (Options.AssumeUnseenCodeDoesNotShrink ||
+      Options.AssumeInstancesLiveLong || R.TheOwner->Kind != OwnerKind::Member)
+    return std::nullopt;
+  // `Global.Member.push_back(X)`: the object is a global.
+  auto ThroughGlobal = [](const GrowthSite &Growth) {
+    return Growth.ThroughGlobalObject;
+  };
+  if (llvm::any_of(R.Growths, ThroughGlobal) ||
+      llvm::any_of(R.ElementGrowths, ThroughGlobal))
+    return std::nullopt;
+  const FunctionDecl *Function = Site.Context.Function;
+  const SourceManager &SM = Context->getSourceManager();
+  findInstances();
+  // In a program's main file, a class no other TU can name has every
+  // caller of its member functions in sight.
+  if (const CXXRecordDecl *Class = classSeenWhole(R.Decl, SM))
+    if (ProgramPrivate.contains(Class))
+      return Paths.causeInProgram(Function) != nullptr;
+  // A class whose every instance this TU makes is an automatic variable or
+  // a temporary (a builder, a visited set, a response of one call) is a
+  // per-task object here: the TU shows no object that lasts.
+  if (mainFileMakesOnlyShortLived(R))
+    return false;
+  // The TU that defines the growing member function is the class's own:
+  // it reports as if its callers in other TUs used one lasting object.
+  while (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function)) {
+    if (!Method->getParent()->isLambda())
+      break;
+    Function = dyn_cast_or_null<FunctionDecl>(
+        Method->getParent()->getDeclContext()->getNonClosureAncestor());
+  }
+  if (!Function ||
+      SM.isInMainFile(SM.getExpansionLoc(Function->getLocation())))
+    return std::nullopt;
+  // A TU that only includes the class's header sees some of its callers and
+  // none of its instances but its own: it reports when it shows one that
+  // lasts (a global, a static, a local of main), or the repetition itself.
+  const auto *Class =
+      dyn_cast<CXXRecordDecl>(cast<FieldDecl>(R.Decl)->getParent());
+  if (Class && LastingInMainFile.contains(templatePatternOf(Class)))
+    return std::nullopt;
+  return Paths.causeSeenInTU(Site.Context.Function) != nullptr;
 }
 
 std::optional<RepeatEvidence>
@@ -993,10 +1157,13 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site) {
     if (R.Decl->getDeclContext() != Function)
       return std::nullopt;
     const SourceManager &SM = Context->getSourceManager();
+    // A count parsed from the input repeats what the loop calls, but a
+    // local filled in the loop holds one entry per count and dies with the
+    // call: `for (I = 0; I < atoi(Argv[1]); ++I) Threads.push_back(...)`.
     for (const Stmt *Loop : Site.Context.Loops)
       if (SM.isBeforeInTranslationUnit(R.Decl->getLocation(),
                                        Loop->getBeginLoc()) &&
-          isOpenEndedLoop(*Loop, *Context))
+          Paths.isOpenEnded(*Loop, *Context) && !countsToParsedNumber(*Loop))
         return RepeatEvidence{RepeatEvidence::LocalAcrossLoop, Loop, Function};
     return std::nullopt;
   }
@@ -1006,9 +1173,23 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site) {
   if (Site.OpenEndedLoop)
     return RepeatEvidence{RepeatEvidence::InsideLoop, Site.OpenEndedLoop,
                           Function};
+  // A member grows once per object. When only callers in other TUs would
+  // repeat the growth, this TU cannot tell whether they call it on one
+  // long-lived object or on a fresh one per request or task (a builder, a
+  // parser's state, a response): only a repetition this TU shows counts.
+  if (std::optional<bool> Repeats = memberRepeats(R, Site)) {
+    if (*Repeats)
+      return RepeatEvidence{RepeatEvidence::FunctionRepeats, nullptr,
+                            Function};
+    return std::nullopt;
+  }
   // A lookup before the growth makes it a cache filled on a miss, which no
   // name makes set-up.
-  if (looksLikeSetUp(*Function) && !cacheLookupFor(R, Site)) {
+  // A loader (`loadChannels`, `setupTiles`) that looks each entry up in a
+  // loop with a fixed trip count skips duplicates of what it reads: that
+  // is set-up too, whatever it looks up.
+  if (looksLikeSetUp(*Function) &&
+      (!cacheLookupFor(R, Site) || !Site.Context.Loops.empty())) {
     // Registration (`addRoute`, `setHandler`, `onEvent`) is set-up: only a
     // visible caller on a repeating path makes it repeat.
     if (Paths.visibleCauseOf(Function))

@@ -96,6 +96,15 @@ struct ContainerFactsOptions {
   /// Code the TU cannot see (functions without a body, members of classes
   /// not fully visible, public members) is assumed not to shrink anything.
   bool AssumeUnseenCodeDoesNotShrink = false;
+  /// An object's member grown in a member function defined in a header
+  /// repeats its growth when code in other TUs may call that function any
+  /// number of times, as if every instance lived as long as the process.
+  /// Off: a TU that only includes the header reports such a member when it
+  /// shows the repetition (a loop, a stored callback, an address taken), an
+  /// instance that lasts, or reaches it through a global object;
+  /// whole-program mode decides the rest from the instances.
+  /// AssumeUnseenCodeDoesNotShrink implies it.
+  bool AssumeInstancesLiveLong = false;
 };
 
 class ContainerFacts : public WalkListener {
@@ -225,6 +234,17 @@ private:
   const Expr *cacheLookupFor(const Record &R, const GrowthSite &Growth) const;
   std::optional<RepeatEvidence> whyRepeats(const Record &R,
                                            const GrowthSite &Site);
+  /// For an object's member \p R grown at \p Site, whether the growth
+  /// repeats, when the instances' lifetimes decide it
+  /// (ContainerFactsOptions::AssumeInstancesLiveLong); std::nullopt when
+  /// the usual rules do.
+  std::optional<bool> memberRepeats(const Record &R, const GrowthSite &Site);
+  /// Whether every instance of \p R's class that the main file makes is an
+  /// automatic variable or a temporary (and it makes one).
+  bool mainFileMakesOnlyShortLived(const Record &R);
+  /// Walks the TU once for the instances of its classes: fills
+  /// ShortLivedClasses and LastingInMainFile.
+  void findInstances();
 
   ContainerModel Model;
   ContainerFactsOptions Options;
@@ -255,8 +275,17 @@ private:
     bool InOpenEndedLoop;
   };
   std::vector<AccessorCall> AccessorCalls;
-  /// Answers of ownerIsShortLived, by class.
+  /// Answers of ownerIsShortLived, by class (for a class other TUs can
+  /// name, about the instances the main file makes).
   llvm::DenseMap<const Decl *, bool> ShortLivedClasses;
+  /// Classes with an instance in the main file that lives as long as the
+  /// process: a global, a static, a local of main or of an endless loop.
+  llvm::DenseSet<const CXXRecordDecl *> LastingInMainFile;
+  /// Classes no other TU can name, in a program's main file (it defines
+  /// main()), without virtual members: every caller is in this TU.
+  llvm::DenseSet<const CXXRecordDecl *> ProgramPrivate;
+  /// Whether ShortLivedClasses holds the answers of this TU's one walk.
+  bool InstancesFound = false;
   ASTContext *Context = nullptr;
 };
 

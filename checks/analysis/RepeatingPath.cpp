@@ -184,7 +184,7 @@ bool parsesNumber(const Stmt *S, unsigned Depth = 0) {
 
 // `I < N` (or `I <= N`, `N > I`) where N is a local initialised from a
 // parsed number.
-bool countsToParsedNumber(const Expr *Cond) {
+bool conditionCountsToParsedNumber(const Expr *Cond) {
   const auto *Binary = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
   if (!Binary || !Binary->isRelationalOp())
     return false;
@@ -212,6 +212,27 @@ bool isExit(const Stmt *S) {
   return isa_and_nonnull<BreakStmt, ReturnStmt>(S);
 }
 
+// `Idx == S.npos`, `Pos != std::string::npos`: a search that found nothing.
+bool testsNotFound(const Stmt *S) {
+  if (!S)
+    return false;
+  const NamedDecl *Named = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    Named = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(S))
+    Named = Member->getMemberDecl();
+  if (Named && Named->getIdentifier() && Named->getName() == "npos")
+    return true;
+  return llvm::any_of(S->children(), testsNotFound);
+}
+
+// A block that leaves the loop once it is done: `{ finish(); break; }`.
+bool endsInExit(const Stmt *S) {
+  if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(S))
+    S = Compound->body_empty() ? nullptr : Compound->body_back();
+  return isa_and_nonnull<BreakStmt, ReturnStmt>(S);
+}
+
 // `for (;;) { N = read(...); if (N <= 0) break; ... }`: every way out of an
 // endless-looking loop is input running out.
 bool exitsWhenInputEnds(const Stmt &Loop) {
@@ -229,10 +250,16 @@ bool exitsWhenInputEnds(const Stmt &Loop) {
     return true;
   bool ReadSeen = false;
   for (const Stmt *S : Compound->body()) {
-    if (const auto *If = dyn_cast<IfStmt>(S))
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
       if (isExit(If->getThen()) && !If->getElse() &&
           (ReadSeen || mentionsReadLikeCall(If->getCond())))
         return true;
+      // `Idx = Text.find(Tag, Pos); if (Idx == npos) { ...; break; }`: a
+      // scan that leaves when the search finds nothing more.
+      if (!If->getElse() && testsNotFound(If->getCond()) &&
+          endsInExit(If->getThen()))
+        return true;
+    }
     if (mentionsReadLikeCall(S))
       ReadSeen = true;
   }
@@ -325,7 +352,7 @@ bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context) {
   const Expr *Cond = loopCondition(Loop);
   // `for (long I = 0; I < Requests; ++I)` with `Requests = atol(argv[1])`:
   // the input decides how often it runs, which is any number of times.
-  if (Cond && countsToParsedNumber(Cond))
+  if (Cond && conditionCountsToParsedNumber(Cond))
     return true;
   // `for (Init; Cond; Step)` steps towards an end: a counter, an iterator,
   // a cursor (`Iter->Next()`).
@@ -340,6 +367,11 @@ bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context) {
            !mentionsSizeQuery(Cond) && !exitsWhenInputEnds(Loop);
   // No condition, or a constant one.
   return Value && !exitsWhenInputEnds(Loop);
+}
+
+bool countsToParsedNumber(const Stmt &Loop) {
+  const Expr *Cond = loopCondition(Loop);
+  return Cond && conditionCountsToParsedNumber(Cond);
 }
 
 bool allMutatorsVisible(const CXXRecordDecl &Record) {
@@ -381,17 +413,35 @@ const FunctionDecl *RepeatingPaths::key(const FunctionDecl *F) {
   return F ? F->getCanonicalDecl() : nullptr;
 }
 
+bool RepeatingPaths::isOpenEnded(const Stmt &Loop, ASTContext &Context) {
+  auto [It, Inserted] = OpenEnded.try_emplace(&Loop, false);
+  if (Inserted)
+    It->second = isOpenEndedLoop(Loop, Context);
+  return It->second;
+}
+
 const Stmt *
 RepeatingPaths::openEndedLoopAmong(llvm::ArrayRef<const Stmt *> Loops,
                                    ASTContext &Context) {
-  for (const Stmt *Loop : Loops) {
-    auto [It, Inserted] = OpenEnded.try_emplace(Loop, false);
-    if (Inserted)
-      It->second = isOpenEndedLoop(*Loop, Context);
-    if (It->second)
+  for (const Stmt *Loop : Loops)
+    if (isOpenEnded(*Loop, Context))
       return Loop;
-  }
   return nullptr;
+}
+
+bool RepeatingPaths::hasOpenEndedLoopAfter(const Stmt *Body,
+                                           SourceLocation Declared,
+                                           ASTContext &Context) {
+  if (!Body)
+    return false;
+  if (isLoop(*Body) &&
+      Context.getSourceManager().isBeforeInTranslationUnit(
+          Declared, Body->getBeginLoc()) &&
+      isOpenEnded(*Body, Context))
+    return true;
+  return llvm::any_of(Body->children(), [&](const Stmt *Child) {
+    return hasOpenEndedLoopAfter(Child, Declared, Context);
+  });
 }
 
 void RepeatingPaths::addCallSite(const FunctionDecl &Callee,
@@ -542,6 +592,58 @@ RepeatingPaths::visibleCauseOf(const FunctionDecl *Function) {
       return Cause;
     }
   return std::nullopt;
+}
+
+const RepeatCause *
+RepeatingPaths::causeSeenInTU(const FunctionDecl *Function) {
+  if (!Function)
+    return nullptr;
+  groupCallSites();
+  if (!computeSeenCause(key(Function), 0, /*ProgramCallers=*/false))
+    return nullptr;
+  // Notes explain causeOf's chain, which a visible cause implies.
+  return causeOf(Function);
+}
+
+void RepeatingPaths::addProgramPrivateClass(const CXXRecordDecl *Class) {
+  ProgramPrivateClasses.insert(Class);
+  ProgramCauses.clear();
+}
+
+const RepeatCause *
+RepeatingPaths::causeInProgram(const FunctionDecl *Function) {
+  if (!Function)
+    return nullptr;
+  groupCallSites();
+  if (!computeSeenCause(key(Function), 0, /*ProgramCallers=*/true))
+    return nullptr;
+  return causeOf(Function);
+}
+
+bool RepeatingPaths::computeSeenCause(const FunctionDecl *F, unsigned Depth,
+                                      bool ProgramCallers) {
+  auto &Memo = ProgramCallers ? ProgramCauses : SeenCauses;
+  auto [It, Inserted] = Memo.try_emplace(F, false);
+  // Known, or being worked out further up a recursive chain of calls.
+  if (!Inserted)
+    return It->second;
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
+  bool Repeats = causeFromSites(F, Callers).has_value();
+  if (!Repeats && ProgramCallers && isExternallyCallable(*F)) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(F);
+    const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
+    if (Class && Class->getTemplateInstantiationPattern())
+      Class = Class->getTemplateInstantiationPattern();
+    Repeats = !Class || !ProgramPrivateClasses.contains(Class);
+  }
+  if (!Repeats && Depth < 256)
+    for (auto [Call, Caller] : Callers)
+      if (Caller != F && computeSeenCause(Caller, Depth + 1, ProgramCallers)) {
+        Repeats = true;
+        break;
+      }
+  (ProgramCallers ? ProgramCauses : SeenCauses)[F] = Repeats;
+  return Repeats;
 }
 
 } // namespace clang::tidy::bloat

@@ -49,6 +49,11 @@ bool isRepeatedPart(const Stmt &Loop, const Stmt *Child);
 /// structure (`while (node)`) have one.
 bool isOpenEndedLoop(const Stmt &Loop, ASTContext &Context);
 
+/// `for (I = 0; I < N; ++I)` with `N = atol(Argv[1])`: a loop counting to a
+/// number parsed from the input. It repeats what it calls (a driver of
+/// requests), but a local filled in it holds at most one entry per count.
+bool countsToParsedNumber(const Stmt &Loop);
+
 /// Whether \p Body has a loop without a fixed trip count that starts after
 /// \p Declared: a local declared there outlives the loop's iterations (a
 /// worker's state, an event loop's); one declared inside it dies with each.
@@ -98,6 +103,12 @@ public:
   /// The innermost of \p Loops without a fixed trip count, if any.
   const Stmt *openEndedLoopAmong(llvm::ArrayRef<const Stmt *> Loops,
                                  ASTContext &Context);
+  /// isOpenEndedLoop, worked out once per loop of the TU: the walk questions
+  /// it asks (reads, returns, va_arg) scan the loop's body.
+  bool isOpenEnded(const Stmt &Loop, ASTContext &Context);
+  /// hasOpenEndedLoopAfter, with each loop's answer cached as above.
+  bool hasOpenEndedLoopAfter(const Stmt *Body, SourceLocation Declared,
+                             ASTContext &Context);
 
   /// Why \p Function repeats, counting only callers this TU can see: for a
   /// set-up style function (`addRoute`, `registerHandler`) that other TUs may
@@ -109,6 +120,18 @@ public:
   /// Why \p Function repeats, or null if it does not (for example a
   /// file-static function called once from main). \p Context is the TU's.
   const RepeatCause *causeOf(const FunctionDecl *Function);
+  /// Why \p Function repeats, counting only what this TU shows: a loop, a
+  /// stored callback, an address taken, and callers that repeat for one of
+  /// those reasons; not callers in other TUs. It answers with causeOf's
+  /// cause, which notes explain.
+  const RepeatCause *causeSeenInTU(const FunctionDecl *Function);
+
+  /// Like causeOf, but the member functions of the classes given to
+  /// addProgramPrivateClass count as called only from this TU: classes no
+  /// other TU can name, in a program's main file.
+  const RepeatCause *causeInProgram(const FunctionDecl *Function);
+  void addProgramPrivateClass(const CXXRecordDecl *Class);
+
   /// The answer causeOf gave before, for explaining it.
   const RepeatCause *knownCauseOf(const FunctionDecl *Function) const;
 
@@ -152,6 +175,12 @@ private:
   bool Grouped = false;
   /// isOpenEndedLoop, asked once per loop.
   llvm::DenseMap<const Stmt *, bool> OpenEnded;
+  bool computeSeenCause(const FunctionDecl *F, unsigned Depth,
+                        bool ProgramCallers);
+  /// Answers of causeSeenInTU and causeInProgram (false also while being
+  /// worked out).
+  llvm::DenseMap<const FunctionDecl *, bool> SeenCauses, ProgramCauses;
+  llvm::DenseSet<const CXXRecordDecl *> ProgramPrivateClasses;
   /// Set-up functions whose visible causes are being worked out.
   llvm::DenseSet<const FunctionDecl *> VisibleInProgress;
   /// Causes known while matching: stored callbacks, addresses taken.

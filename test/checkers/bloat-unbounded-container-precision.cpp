@@ -222,6 +222,10 @@ void acceptLoop() {
   while (nextJob(Id))
     TheRouter.onConnect(nullptr); // A visible call on a repeating path.
 }
+// Router is named only in this file, which defines main(): its member
+// functions repeat only through what this file shows, here a function that
+// other TUs may call.
+void deliver(const std::string &Text) { TheRouter.onMessage(Text); }
 
 // ---- Cause: sibling caps ---------------------------------------------------
 
@@ -278,9 +282,40 @@ private:
 };
 Sink TheSink;
 // CHECK-MESSAGES: :[[@LINE-7]]:22: warning: 'Own' (member of 'Sink') grows without bound: {{.*}}
+void keepValue(int X) { TheSink.keep(X); }
 
 thread_local std::vector<int> *ThreadOut = nullptr;
 void emitThread(int X) { ThreadOut->push_back(X); }
+
+// ---- Cause: walk over finite input (a scan until a search finds nothing) ---
+
+static std::vector<std::string> Fields;
+static void scanFields(const std::string &Text) {
+  std::size_t Pos = 0;
+  while (true) { // Leaves when find() finds no more separators.
+    std::size_t Next = Text.find(',', Pos);
+    if (Next == std::string::npos) {
+      Fields.push_back(Text.substr(Pos));
+      break;
+    }
+    Fields.push_back(Text.substr(Pos, Next - Pos));
+    Pos = Next + 1;
+  }
+}
+static std::vector<std::string> Chunks;
+static void scanChunks(const std::string &Text) {
+  std::size_t Pos = 0;
+  while (true) { // Leaves on an empty field, not when the text ends.
+    std::size_t Next = Text.find(',', Pos);
+    if (Next == Pos) {
+      Chunks.push_back(Text);
+      break;
+    }
+    Chunks.push_back(Text.substr(Pos, Next - Pos));
+    Pos = Next + 1;
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-7]]:7: warning: 'Chunks' (file-static) grows without bound: {{.*}}
 
 // ---- Cause: list removals are shrinks --------------------------------------
 
@@ -317,5 +352,7 @@ int main(int Argc, char **Argv) {
   serve();
   TheRouter.addRoute("/"); // Set-up: once, before the loop.
   acceptLoop();
+  scanFields(Argv[0]);
+  scanChunks(Argv[0]);
   TheStarter.start();
 }

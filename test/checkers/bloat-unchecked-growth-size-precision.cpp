@@ -167,3 +167,33 @@ void two(std::size_t Rows, std::size_t Cols, std::vector<int> &R,
 // CHECK-NOTES: :[[@LINE-5]]:12: warning: size 'Cols' (a parameter of 'two') reaches resize()
 // CHECK-NOTES: :[[@LINE-9]]:40: note: 'Cols' comes from the caller{{.*}}
 // CHECK-NOTES: :[[@LINE-7]]:12: note: validate it{{.*}}
+
+// ---- Cause: growth-size: sizing setter (reserve of what a loop then fills) --
+
+// Negative: reserve(N), then a loop counting to N that appends one element
+// at a time: N is work the caller asks for (threads to start, rows of an
+// area), and the reserve allocates no more than the loop would.
+struct Worker {
+  int Id;
+};
+void startWorkers(int Count, std::vector<Worker> &Pool) {
+  Pool.reserve(Count);
+  for (int I = 0; I < Count; ++I)
+    Pool.push_back(Worker{I});
+}
+void buildArea(int Length, std::vector<int> &Cells) {
+  int Rows = Length;
+  Cells.reserve(Rows * 3);
+  for (int Y = 1; Y <= Rows; ++Y)
+    for (int X = 0; X < 3; ++X)
+      Cells.push_back(X);
+}
+// Positive: the loop counts to something else, so the reserve stands alone.
+void prepareFour(int Count, std::vector<Worker> &Pool) {
+  Pool.reserve(Count);
+  for (int I = 0; I < 4; ++I)
+    Pool.push_back(Worker{I});
+}
+// CHECK-NOTES: :[[@LINE-4]]:16: warning: size 'Count' (a parameter of 'prepareFour') reaches reserve() without an upper bound
+// CHECK-NOTES: :[[@LINE-6]]:22: note: 'Count' comes from the caller{{.*}}
+// CHECK-NOTES: :[[@LINE-6]]:16: note: validate it{{.*}}
