@@ -44,8 +44,18 @@ public:
       EscapesOf[E.Container].push_back(&E);
     for (const AccessorUse &U : F.AccessorUses)
       UsesOf[U.Accessor].push_back(&U);
-    for (const Instance &I : F.Instances)
+    for (const Instance &I : F.Instances) {
       InstancesOf[I.Class].push_back(&I);
+      if (!I.ReplacedIn.empty())
+        ReplacementsOf[I.Field].push_back(&I);
+    }
+    bool Program = llvm::any_of(F.Functions, [](const Function &Fn) {
+      return Fn.Main && Fn.Defined;
+    });
+    UncalledAreEntries =
+        Options.UncalledFunctions == DecideOptions::EntryPolicy::Always ||
+        (Options.UncalledFunctions == DecideOptions::EntryPolicy::Auto &&
+         !Program);
   }
 
   std::vector<Finding> run() {
@@ -62,6 +72,9 @@ public:
 
 private:
   std::string nameOf(const std::string &Function) const {
+    // The calls through pointers of one type (FactsExport's PointerFlow).
+    if (llvm::StringRef(Function).starts_with("ptr:"))
+      return "a pointer of type '" + Function.substr(4) + "'";
     auto It = Functions.find(Function);
     if (It == Functions.end())
       return Function;
@@ -81,12 +94,13 @@ private:
     std::optional<Cause> Best;
     if (auto Root = Roots.find(Function); Root != Roots.end())
       Best = Cause{Cause::Root, Root->second->At, Root->second->Kind};
-    bool HasCallers = false;
+    // A call that runs once (a static local's initialiser) is a caller
+    // too: the function is not an entry point.
+    bool HasCallers = !CallsTo.lookup(Function).empty();
     if (!Best)
       for (const Call *C : CallsTo.lookup(Function)) {
         if (C->Once)
           continue;
-        HasCallers = true;
         if (C->OpenEndedLoop) {
           Best = Cause{Cause::InLoop, C->At, C->Caller};
           break;
@@ -100,11 +114,14 @@ private:
         }
     // No caller anywhere in the project: an entry point that code outside
     // it (a framework, a plugin host, a test) may call any number of times;
-    // but set-up (`addRoute`, `loadConfig`) runs once, as in per-TU mode.
+    // but set-up (`addRoute`, `loadConfig`) runs once, as in per-TU mode,
+    // and a program (a project with `main`) has no caller outside it, but
+    // for a virtual function called through its base class.
     if (!Best && !HasCallers)
       if (auto Fn = Functions.find(Function);
           Fn != Functions.end() && Fn->second->External &&
-          !Fn->second->Main && !Fn->second->SetUp)
+          !Fn->second->Main && !Fn->second->SetUp &&
+          (UncalledAreEntries || Fn->second->Virtual))
         Best = Cause{Cause::Entry, Fn->second->Declared, ""};
     Causes[Function] = Best;
     return Causes[Function];
@@ -134,8 +151,15 @@ private:
       Notes.push_back({Why->At, Name + " is called inside a loop here"});
       return;
     case Cause::FromCaller:
-      Notes.push_back({Why->At, Name + " is called from " + nameOf(Why->Via) +
-                                    ", which runs on a repeating path"});
+      if (llvm::StringRef(Why->Via).starts_with("ptr:"))
+        Notes.push_back({Why->At, "the address of " + Name +
+                                      " is stored here; it is called through " +
+                                      nameOf(Why->Via) +
+                                      ", which happens on a repeating path"});
+      else
+        Notes.push_back({Why->At, Name + " is called from " +
+                                      nameOf(Why->Via) +
+                                      ", which runs on a repeating path"});
       explain(Why->Via, Notes, Depth + 1);
       return;
     case Cause::Entry:
@@ -159,7 +183,7 @@ private:
       if (I->Kind == "global" || I->Kind == "static" || I->Kind == "heap" ||
           (I->Kind == "local" && I->Lasting))
         Of = Lifetime::Lasting;
-      else if (I->Kind == "member")
+      else if (I->Kind == "member" && !replacedOnRepeatingPath(I->Field))
         Of = lifetimeOf(I->In, Depth + 1);
       if (Of == Lifetime::Lasting) {
         Result = Lifetime::Lasting;
@@ -170,6 +194,17 @@ private:
     }
     Lifetimes[Class] = Result;
     return Result;
+  }
+
+  /// Whether the member \p Field is given a new instance, replacing the one
+  /// it held, on a repeating path: then each instance it holds lives for
+  /// one task, however long the object holding the member lives.
+  bool replacedOnRepeatingPath(const std::string &Field) {
+    if (Field.empty())
+      return false;
+    return llvm::any_of(ReplacementsOf.lookup(Field), [&](const Instance *I) {
+      return repeats(I->ReplacedIn, I->ReplacedInLoop);
+    });
   }
 
   /// Whether code the project does not show may shrink \p C.
@@ -374,6 +409,7 @@ private:
 
   const Facts &F;
   const DecideOptions &Options;
+  bool UncalledAreEntries = true;
   llvm::StringMap<const Function *> Functions;
   llvm::StringMap<std::vector<const Call *>> CallsTo;
   llvm::StringMap<const Root *> Roots;
@@ -382,6 +418,8 @@ private:
   llvm::StringMap<std::vector<const Escape *>> EscapesOf;
   llvm::StringMap<std::vector<const AccessorUse *>> UsesOf;
   llvm::StringMap<std::vector<const Instance *>> InstancesOf;
+  /// By field: the instances stored into it that replace the one it held.
+  llvm::StringMap<std::vector<const Instance *>> ReplacementsOf;
   std::map<std::string, std::optional<Cause>> Causes;
   std::map<std::string, Lifetime> Lifetimes;
 };
