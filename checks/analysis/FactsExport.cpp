@@ -992,6 +992,13 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.Once = Site.RunsOnce;
     Out.Calls.push_back(std::move(C));
   }
+  // A program's `main`, even one that calls nothing the facts record:
+  // whole-program mode tells a program from a library by it.
+  for (const Decl *Top : Context->getTranslationUnitDecl()->decls())
+    if (const auto *Main = dyn_cast<FunctionDecl>(Top);
+        Main && Main->isMain() && Main->doesThisDeclarationHaveABody())
+      NoteFunction(Main);
+
   PointerFlow Pointers(*Context, Keys, Paths);
   for (Decl *Top : Context->getTraversalScope())
     Pointers.TraverseDecl(Top);
