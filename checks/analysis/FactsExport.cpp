@@ -235,6 +235,21 @@ bool isNullTest(const Stmt *Use, const llvm::DenseMap<const Stmt *, const Stmt *
   return isa<IfStmt, WhileStmt, ConditionalOperator>(Parent);
 }
 
+// The classes a project's own class template holds by its type arguments
+// (`OrderedMultimap<FormField>`): an instance of it holds theirs.
+llvm::SmallVector<const CXXRecordDecl *, 2>
+heldByTemplate(const CXXRecordDecl *Class, const SourceManager &SM) {
+  llvm::SmallVector<const CXXRecordDecl *, 2> Held;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+  if (!Spec || SM.isInSystemHeader(Spec->getLocation()))
+    return Held;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    if (Arg.getKind() == TemplateArgument::Type)
+      if (const CXXRecordDecl *Inner = instanceClass(Arg.getAsType(), SM))
+        Held.push_back(Inner);
+  return Held;
+}
+
 // Every place the TU makes an instance of a class of its own.
 class InstanceCollector : public RecursiveASTVisitor<InstanceCollector> {
 public:
@@ -297,6 +312,11 @@ public:
                    ? "global"
                    : "static";
     }
+    for (const CXXRecordDecl *Held : heldByTemplate(Class, SM)) {
+      bloat_facts::Instance Element = I;
+      Element.Class = Keys.record(Held);
+      Out.push_back(std::move(Element));
+    }
     Out.push_back(std::move(I));
     return true;
   }
@@ -334,6 +354,11 @@ public:
     I.In = Keys.record(Parent);
     I.InName = patternOf(Parent)->getQualifiedNameAsString();
     I.At = Keys.location(Field->getLocation());
+    for (const CXXRecordDecl *Held : heldByTemplate(Class, SM)) {
+      bloat_facts::Instance Element = I;
+      Element.Class = Keys.record(Held);
+      Out.push_back(std::move(Element));
+    }
     Out.push_back(std::move(I));
     return true;
   }
