@@ -691,6 +691,14 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     for (const Expr *Arg : Call->arguments())
       handed(Arg);
+    // A lambda given to a call (not an assignment to a std::function): the
+    // callee runs it while, or after, the function that gives it runs.
+    const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+    if (Current && !(Operator && Operator->isAssignmentOp()))
+      for (const Expr *Arg : Call->arguments())
+        if (const LambdaExpr *Lambda = lambdaIn(Arg))
+          Given.push_back({Lambda->getCallOperator(), Current, Call,
+                           Paths.openEndedLoopAmong(Loops, Context) != nullptr});
     if (Call->getDirectCallee() || !Current)
       return true;
     std::string Type = pointerTypeOfCallee(*Call);
@@ -761,6 +769,20 @@ public:
   }
   const std::vector<IndirectCall> &indirectCalls() const { return Indirect; }
 
+  /// A lambda given as an argument to a call, with the function giving it.
+  struct GivenLambda {
+    const FunctionDecl *CallOperator;
+    const FunctionDecl *Giver;
+    const CallExpr *Call;
+    bool OpenEndedLoop;
+  };
+  const std::vector<GivenLambda> &givenLambdas() const { return Given; }
+  bool isGiven(const FunctionDecl *CallOperator) const {
+    return llvm::any_of(Given, [&](const GivenLambda &G) {
+      return G.CallOperator->getCanonicalDecl() == CallOperator;
+    });
+  }
+
 private:
   template <typename Walk> bool inFunction(const FunctionDecl *F, Walk W) {
     const FunctionDecl *Outer = Current;
@@ -771,6 +793,21 @@ private:
     Current = Outer;
     std::swap(OuterLoops, Loops);
     return Result;
+  }
+
+  // The lambda \p E is, through temporaries and the conversion to a
+  // std::function.
+  static const LambdaExpr *lambdaIn(const Expr *E) {
+    for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
+      E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+        return Lambda;
+      const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      if (!Construct || Construct->getNumArgs() != 1)
+        return nullptr;
+      E = Construct->getArg(0);
+    }
+    return nullptr;
   }
 
   void handed(const Expr *E) {
@@ -843,6 +880,7 @@ private:
   llvm::DenseSet<const FunctionDecl *> Handed;
   std::vector<Stored> StoredSites;
   std::vector<IndirectCall> Indirect;
+  std::vector<GivenLambda> Given;
 };
 
 } // namespace
@@ -1045,10 +1083,25 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.OpenEndedLoop = Call.OpenEndedLoop;
     Out.Calls.push_back(std::move(C));
   }
+  // A lambda given to a call is run by the callee (an algorithm, a task
+  // queue, an asynchronous operation) as often as the call is made: an edge
+  // from the function that gives it. Stored by an assignment or an
+  // initialiser instead, it stays a root that may run any number of times.
+  for (const PointerFlow::GivenLambda &G : Pointers.givenLambdas()) {
+    bloat_facts::Call C;
+    C.Caller = NoteFunction(G.Giver);
+    C.Callee = NoteFunction(G.CallOperator);
+    C.At = Keys.location(G.Call->getBeginLoc());
+    C.OpenEndedLoop = G.OpenEndedLoop;
+    Out.Calls.push_back(std::move(C));
+  }
   for (auto [Function, Cause] : Paths.directCauses()) {
     if (Cause.Kind == RepeatCause::AddressTaken &&
         !Pointers.isHanded(Function) && Pointers.isStored(Function))
       continue; // Linked by its pointer type above.
+    if (Cause.Kind == RepeatCause::StoredCallback &&
+        Pointers.isGiven(Function->getCanonicalDecl()))
+      continue; // Linked to the function that gives it above.
     bloat_facts::Root Root;
     Root.Function = NoteFunction(Function);
     Root.Kind =
