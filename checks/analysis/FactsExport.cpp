@@ -712,6 +712,22 @@ public:
       handed(Arg);
     return true;
   }
+  // `delete p` runs the destructor of p's class: an edge, so that a removal
+  // in a destructor (`~Container() { registry.erase(this); }`) runs as
+  // often as the deletes do.
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *Delete) {
+    const CXXRecordDecl *Class =
+        Delete->getDestroyedType().isNull()
+            ? nullptr
+            : Delete->getDestroyedType()->getAsCXXRecordDecl();
+    const CXXDestructorDecl *Destructor =
+        Class && Class->hasDefinition() ? Class->getDestructor() : nullptr;
+    if (Current && Destructor &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(Destructor->getLocation())))
+      Deletes.push_back({Destructor, Current, Delete,
+                         Paths.openEndedLoopAmong(Loops, Context) != nullptr});
+    return true;
+  }
   bool VisitReturnStmt(ReturnStmt *Return) {
     handed(Return->getRetValue());
     return true;
@@ -777,6 +793,13 @@ public:
     bool OpenEndedLoop;
   };
   const std::vector<GivenLambda> &givenLambdas() const { return Given; }
+  struct DeleteSite {
+    const FunctionDecl *Destructor;
+    const FunctionDecl *Caller;
+    const CXXDeleteExpr *Delete;
+    bool OpenEndedLoop;
+  };
+  const std::vector<DeleteSite> &deletes() const { return Deletes; }
   bool isGiven(const FunctionDecl *CallOperator) const {
     return llvm::any_of(Given, [&](const GivenLambda &G) {
       return G.CallOperator->getCanonicalDecl() == CallOperator;
@@ -881,6 +904,7 @@ private:
   std::vector<Stored> StoredSites;
   std::vector<IndirectCall> Indirect;
   std::vector<GivenLambda> Given;
+  std::vector<DeleteSite> Deletes;
 };
 
 } // namespace
@@ -1093,6 +1117,14 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.Callee = NoteFunction(G.CallOperator);
     C.At = Keys.location(G.Call->getBeginLoc());
     C.OpenEndedLoop = G.OpenEndedLoop;
+    Out.Calls.push_back(std::move(C));
+  }
+  for (const PointerFlow::DeleteSite &D : Pointers.deletes()) {
+    bloat_facts::Call C;
+    C.Caller = NoteFunction(D.Caller);
+    C.Callee = NoteFunction(D.Destructor);
+    C.At = Keys.location(D.Delete->getBeginLoc());
+    C.OpenEndedLoop = D.OpenEndedLoop;
     Out.Calls.push_back(std::move(C));
   }
   for (auto [Function, Cause] : Paths.directCauses()) {
