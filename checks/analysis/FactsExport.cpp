@@ -354,6 +354,12 @@ public:
     I.In = Keys.record(Parent);
     I.InName = patternOf(Parent)->getQualifiedNameAsString();
     I.At = Keys.location(Field->getLocation());
+    I.Field = Keys.container(Field);
+    // `std::unique_ptr<C> P = std::make_unique<C>();` is this instance.
+    if (Field->hasInClassInitializer())
+      if (const Expr *Allocation =
+              allocationIn(Field->getInClassInitializer()))
+        Stored.insert(Allocation);
     for (const CXXRecordDecl *Held : heldByTemplate(Class, SM)) {
       bloat_facts::Instance Element = I;
       Element.Class = Keys.record(Held);
@@ -394,6 +400,11 @@ private:
       E = E->IgnoreImplicit()->IgnoreParenImpCasts();
       if (isa<CXXNewExpr>(E))
         return E;
+      // `std::unique_ptr<C>(new C)`.
+      if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+        E = Cast->getSubExpr();
+        continue;
+      }
       // `P ? new C(P) : nullptr`: an allocation or nothing.
       if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
         const Expr *Either = allocationIn(Choice->getTrueExpr());
