@@ -177,7 +177,12 @@ private:
     if (!Inserted)
       return It->second;
     const auto &Instances = InstancesOf.lookup(Class);
-    Lifetime Result = Instances.empty() ? Lifetime::Unknown : Lifetime::Short;
+    // A program's class that the project never instantiates has no
+    // instance at all (nothing outside a program makes one); a library's
+    // users may make any.
+    Lifetime Result = !Instances.empty() || !UncalledAreEntries
+                          ? Lifetime::Short
+                          : Lifetime::Unknown;
     for (const Instance *I : Instances) {
       Lifetime Of = Lifetime::Short;
       if (I->Kind == "global" || I->Kind == "static" || I->Kind == "heap" ||
