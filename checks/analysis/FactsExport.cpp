@@ -237,16 +237,21 @@ bool isNullTest(const Stmt *Use, const llvm::DenseMap<const Stmt *, const Stmt *
 
 // The classes a project's own class template holds by its type arguments
 // (`OrderedMultimap<FormField>`): an instance of it holds theirs.
+// Nested: `App<Session<MemoryStore>>` holds a Session, which holds a
+// MemoryStore.
 llvm::SmallVector<const CXXRecordDecl *, 2>
-heldByTemplate(const CXXRecordDecl *Class, const SourceManager &SM) {
+heldByTemplate(const CXXRecordDecl *Class, const SourceManager &SM,
+               unsigned Depth = 0) {
   llvm::SmallVector<const CXXRecordDecl *, 2> Held;
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
-  if (!Spec || SM.isInSystemHeader(Spec->getLocation()))
+  if (!Spec || SM.isInSystemHeader(Spec->getLocation()) || Depth > 4)
     return Held;
   for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
     if (Arg.getKind() == TemplateArgument::Type)
-      if (const CXXRecordDecl *Inner = instanceClass(Arg.getAsType(), SM))
+      if (const CXXRecordDecl *Inner = instanceClass(Arg.getAsType(), SM)) {
         Held.push_back(Inner);
+        Held.append(heldByTemplate(Inner, SM, Depth + 1));
+      }
   return Held;
 }
 

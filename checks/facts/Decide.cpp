@@ -15,7 +15,7 @@ enum class Lifetime { Lasting, Short, Unknown };
 
 /// Why a function runs any number of times.
 struct Cause {
-  enum KindType { Root, InLoop, FromCaller, Entry } Kind;
+  enum KindType { Root, InLoop, FromCaller, Entry, AsyncLoop } Kind;
   Location At;
   std::string Via; ///< the caller, for FromCaller; the root's kind for Root
 };
@@ -112,6 +112,9 @@ private:
           Best = Cause{Cause::FromCaller, C->At, C->Caller};
           break;
         }
+    if (!Best)
+      if (const Call *Rearm = rearmsItself(Function))
+        Best = Cause{Cause::AsyncLoop, Rearm->At, Rearm->Caller};
     // No caller anywhere in the project: an entry point that code outside
     // it (a framework, a plugin host, a test) may call any number of times;
     // but set-up (`addRoute`, `loadConfig`) runs once, as in per-TU mode,
@@ -125,6 +128,47 @@ private:
         Best = Cause{Cause::Entry, Fn->second->Declared, ""};
     Causes[Function] = Best;
     return Causes[Function];
+  }
+
+  static bool isLambda(llvm::StringRef Function) {
+    return Function.starts_with("lambda@");
+  }
+
+  /// The edge that gives a lambda on a cycle of calls through \p Function,
+  /// if there is one: the function re-arms itself through a callback
+  /// (`accept()` gives `async_accept` a lambda that calls `onAccept()`,
+  /// which calls `accept()` again), an asynchronous loop that runs any
+  /// number of times. A recursion without a lambda (a tree walk) is not.
+  const Call *rearmsItself(const std::string &Function) {
+    struct Step {
+      std::string Name;
+      const Call *Lambda;
+    };
+    std::vector<Step> Stack{{Function, nullptr}};
+    llvm::StringMap<bool> Seen;
+    for (unsigned Visits = 0; !Stack.empty() && Visits < 4096; ++Visits) {
+      Step Current = std::move(Stack.back());
+      Stack.pop_back();
+      for (const Call *C : CallsTo.lookup(Current.Name)) {
+        if (C->Caller.empty() || C->Once)
+          continue;
+        const Call *Lambda =
+            Current.Lambda ? Current.Lambda
+                           : (isLambda(C->Callee) ? C : nullptr);
+        if (C->Caller == Function) {
+          if (Lambda)
+            return Lambda;
+          continue;
+        }
+        // Visited with a lambda on the way is all that can matter.
+        auto [It, New] = Seen.try_emplace(C->Caller, Lambda != nullptr);
+        if (!New && (It->second || !Lambda))
+          continue;
+        It->second = It->second || Lambda;
+        Stack.push_back({C->Caller, Lambda});
+      }
+    }
+    return nullptr;
   }
 
   bool repeats(const std::string &Function, bool OpenEndedLoop) {
@@ -161,6 +205,14 @@ private:
                                       nameOf(Why->Via) +
                                       ", which runs on a repeating path"});
       explain(Why->Via, Notes, Depth + 1);
+      return;
+    case Cause::AsyncLoop:
+      Notes.push_back(
+          {Why->At, nameOf(Why->Via) + " gives a callback here that leads "
+                                       "back to " +
+                        (isLambda(Function) ? std::string("it") : Name) +
+                        ": an asynchronous loop that runs any number of "
+                        "times"});
       return;
     case Cause::Entry:
       Notes.push_back({Why->At, Name + " has no caller in the project and "
