@@ -168,6 +168,93 @@ const CXXRecordDecl *instanceClass(QualType T, const SourceManager &SM) {
   return nullptr;
 }
 
+// The parent of each node of a function body that matters for how a value
+// is used: parentheses and implicit casts are looked through.
+void mapParents(const Stmt *S, const Stmt *Parent,
+                llvm::DenseMap<const Stmt *, const Stmt *> &Parents) {
+  if (!S)
+    return;
+  Parents[S] = Parent;
+  bool Transparent = isa<ParenExpr, ImplicitCastExpr>(S);
+  for (const Stmt *Child : S->children())
+    mapParents(Child, Transparent ? Parent : S, Parents);
+}
+
+bool refersTo(const Expr *E, const ValueDecl *D) {
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl() == D;
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl() == D;
+  return false;
+}
+
+// Whether \p Body deletes \p D (a parameter), or `this` when \p D is null.
+bool deletes(const Stmt *Body, const ValueDecl *D) {
+  if (!Body)
+    return false;
+  if (const auto *Delete = dyn_cast<CXXDeleteExpr>(Body)) {
+    const Expr *Arg = Delete->getArgument()->IgnoreParenImpCasts();
+    if (D ? refersTo(Arg, D) : isa<CXXThisExpr>(Arg))
+      return true;
+  }
+  for (const Stmt *Child : Body->children())
+    if (deletes(Child, D))
+      return true;
+  return false;
+}
+
+bool definitionDeletes(const FunctionDecl *F, int Param) {
+  const FunctionDecl *Definition = nullptr;
+  if (!F || !F->isDefined(Definition) || !Definition->getBody())
+    return false;
+  if (Param < 0)
+    return deletes(Definition->getBody(), nullptr);
+  if (Param >= static_cast<int>(Definition->getNumParams()))
+    return false;
+  return deletes(Definition->getBody(), Definition->getParamDecl(Param));
+}
+
+// Whether \p Use (an expression naming a pointer or smart pointer) only
+// tests it against null.
+bool isNullTest(const Stmt *Use, const llvm::DenseMap<const Stmt *, const Stmt *> &Parents) {
+  const Stmt *Parent = Parents.lookup(Use);
+  if (!Parent)
+    return false;
+  if (const auto *Member = dyn_cast<MemberExpr>(Parent)) // `p.operator bool`
+    return isa<CXXConversionDecl>(Member->getMemberDecl());
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Parent))
+    return Unary->getOpcode() == UO_LNot;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Parent))
+    return Binary->isEqualityOp() || Binary->isLogicalOp();
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Parent))
+    return Operator->getOperator() == OO_EqualEqual ||
+           Operator->getOperator() == OO_ExclaimEqual;
+  return isa<IfStmt, WhileStmt, ConditionalOperator>(Parent);
+}
+
+// The classes a project's own class template holds by its type arguments
+// (`OrderedMultimap<FormField>`): an instance of it holds theirs.
+// Nested: `App<Session<MemoryStore>>` holds a Session, which holds a
+// MemoryStore.
+llvm::SmallVector<const CXXRecordDecl *, 2>
+heldByTemplate(const CXXRecordDecl *Class, const SourceManager &SM,
+               unsigned Depth = 0) {
+  llvm::SmallVector<const CXXRecordDecl *, 2> Held;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+  if (!Spec || SM.isInSystemHeader(Spec->getLocation()) || Depth > 4)
+    return Held;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    if (Arg.getKind() == TemplateArgument::Type)
+      if (const CXXRecordDecl *Inner = instanceClass(Arg.getAsType(), SM)) {
+        Held.push_back(Inner);
+        Held.append(heldByTemplate(Inner, SM, Depth + 1));
+      }
+  return Held;
+}
+
 // Every place the TU makes an instance of a class of its own.
 class InstanceCollector : public RecursiveASTVisitor<InstanceCollector> {
 public:
@@ -182,16 +269,29 @@ public:
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
         SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    auto *Function = dyn_cast_or_null<FunctionDecl>(D);
+    if (!Function || !Function->doesThisDeclarationHaveABody())
+      return RecursiveASTVisitor::TraverseDecl(D);
+    const FunctionDecl *Outer = Current;
+    Current = Function;
+    ParentsOf.reset();
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Current = Outer;
+    ParentsOf.reset();
+    return Result;
   }
 
   bool VisitVarDecl(VarDecl *Var) {
     if (isa<ParmVarDecl>(Var) || Var->getType()->isReferenceType())
       return true;
     // A raw pointer may be handed on or returned: its `new` stays a heap
-    // instance of unknown owner. A smart pointer owns what it is given.
-    if (Var->getType()->isPointerType())
+    // instance of unknown owner, unless the function deletes it or stores
+    // it in a member (localPointer). A smart pointer owns what it is given.
+    if (Var->getType()->isPointerType()) {
+      if (const Expr *Allocation = allocationIn(Var->getInit()))
+        localPointer(*Var, Allocation);
       return true;
+    }
     const CXXRecordDecl *Class = instanceClass(Var->getType(), SM);
     if (const Expr *Allocation = allocationIn(Var->getInit()))
       Stored.insert(Allocation);
@@ -217,12 +317,18 @@ public:
                    ? "global"
                    : "static";
     }
+    for (const CXXRecordDecl *Held : heldByTemplate(Class, SM)) {
+      bloat_facts::Instance Element = I;
+      Element.Class = Keys.record(Held);
+      Out.push_back(std::move(Element));
+    }
     Out.push_back(std::move(I));
     return true;
   }
 
   // `Rep_ = new Rep`, `Rep_(new Rep)`: stored in a member, the instance
-  // lives as long as the object holding it.
+  // lives as long as the object holding it, or until the member is given
+  // another one.
   bool VisitBinaryOperator(BinaryOperator *Assign) {
     if (Assign->getOpcode() == BO_Assign)
       storedIn(Assign->getLHS(), Assign->getRHS());
@@ -253,6 +359,17 @@ public:
     I.In = Keys.record(Parent);
     I.InName = patternOf(Parent)->getQualifiedNameAsString();
     I.At = Keys.location(Field->getLocation());
+    I.Field = Keys.container(Field);
+    // `std::unique_ptr<C> P = std::make_unique<C>();` is this instance.
+    if (Field->hasInClassInitializer())
+      if (const Expr *Allocation =
+              allocationIn(Field->getInClassInitializer()))
+        Stored.insert(Allocation);
+    for (const CXXRecordDecl *Held : heldByTemplate(Class, SM)) {
+      bloat_facts::Instance Element = I;
+      Element.Class = Keys.record(Held);
+      Out.push_back(std::move(Element));
+    }
     Out.push_back(std::move(I));
     return true;
   }
@@ -288,6 +405,16 @@ private:
       E = E->IgnoreImplicit()->IgnoreParenImpCasts();
       if (isa<CXXNewExpr>(E))
         return E;
+      // `std::unique_ptr<C>(new C)`.
+      if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+        E = Cast->getSubExpr();
+        continue;
+      }
+      // `P ? new C(P) : nullptr`: an allocation or nothing.
+      if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
+        const Expr *Either = allocationIn(Choice->getTrueExpr());
+        return Either ? Either : allocationIn(Choice->getFalseExpr());
+      }
       if (const auto *Call = dyn_cast<CallExpr>(E)) {
         const FunctionDecl *Callee = Call->getDirectCallee();
         return Callee && Callee->getIdentifier() &&
@@ -319,21 +446,162 @@ private:
     Target = Target->IgnoreParenImpCasts();
     if (const auto *Member = dyn_cast<MemberExpr>(Target))
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-        storedInField(*Field, Value);
+        storedInField(*Field, Value, Member);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->isLocalVarDecl() && !Var->isStaticLocal() &&
+          Var->getType()->isPointerType())
+        localPointer(*Var, Allocation);
   }
-  void storedInField(const FieldDecl &Field, const Expr *Value) {
+  /// \p Store is the member expression assigned to, outside a
+  /// constructor's initialiser list.
+  void storedInField(const FieldDecl &Field, const Expr *Value,
+                     const MemberExpr *Store = nullptr) {
     const Expr *Allocation = allocationIn(Value);
-    const auto *Parent = dyn_cast<CXXRecordDecl>(Field.getParent());
     const CXXRecordDecl *Class =
         Allocation ? allocatedClass(Allocation) : nullptr;
-    if (!Class || !Parent || Parent->isLambda())
+    if (!Class || !addMember(*Class, Field, Allocation->getBeginLoc(), Store))
       return;
     Stored.insert(Allocation);
+  }
+  bool addMember(const CXXRecordDecl &Class, const FieldDecl &Field,
+                 SourceLocation At, const MemberExpr *Store) {
+    const auto *Parent = dyn_cast<CXXRecordDecl>(Field.getParent());
+    if (!Parent || Parent->isLambda())
+      return false;
     bloat_facts::Instance I;
-    I.Class = Keys.record(Class);
+    I.Class = Keys.record(&Class);
     I.Kind = "member";
     I.In = Keys.record(Parent);
     I.InName = patternOf(Parent)->getQualifiedNameAsString();
+    I.At = Keys.location(At);
+    I.Field = Keys.container(&Field);
+    if (Store && replacesOld(Field, *Store)) {
+      I.ReplacedIn = Keys.function(Current);
+      I.ReplacedInLoop = hasOpenEndedLoopAround(Store);
+    }
+    Out.push_back(std::move(I));
+    return true;
+  }
+
+  const llvm::DenseMap<const Stmt *, const Stmt *> &parents() {
+    if (!ParentsOf) {
+      ParentsOf.emplace();
+      if (Current)
+        mapParents(Current->getBody(), nullptr, *ParentsOf);
+    }
+    return *ParentsOf;
+  }
+
+  bool hasOpenEndedLoopAround(const Stmt *S) {
+    const auto &Parents = parents();
+    for (const Stmt *P = Parents.lookup(S); P; P = Parents.lookup(P))
+      if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(P) &&
+          isOpenEndedLoop(*P, Context))
+        return true;
+    return false;
+  }
+
+  // Whether storing into \p Field at \p Store (in Current, not a
+  // constructor) replaces an instance the member held: its old value is
+  // used before (deleted, handed on, called), or it is a smart pointer that
+  // destroys the old one; a member first tested against null is filled
+  // lazily, once.
+  bool replacesOld(const FieldDecl &Field, const MemberExpr &Store) {
+    if (!Current || isa<CXXConstructorDecl, CXXDestructorDecl>(Current))
+      return false;
+    const auto &Parents = parents();
+    bool Used = false;
+    for (auto [Node, Parent] : Parents) {
+      const auto *Use = dyn_cast<MemberExpr>(Node);
+      if (!Use || Use == &Store || Use->getMemberDecl() != &Field ||
+          !SM.isBeforeInTranslationUnit(Use->getBeginLoc(),
+                                        Store.getBeginLoc()))
+        continue;
+      if (isNullTest(Use, Parents))
+        return false;
+      if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Parent);
+          Assign && Assign->isAssignmentOp() &&
+          Assign->getLHS()->IgnoreParenImpCasts() == Use)
+        continue; // Another store.
+      Used = true;
+    }
+    return Used || !Field.getType()->isPointerType();
+  }
+
+  // A `new` held in a local raw pointer \p Var of Current: stored in a
+  // member (then it lives as that member's instances do), deleted in the
+  // function (directly, by a callee that deletes that parameter, or by a
+  // member function that deletes `this`: a local), or else of unknown
+  // owner.
+  void localPointer(const VarDecl &Var, const Expr *Allocation) {
+    const CXXRecordDecl *Class = allocatedClass(Allocation);
+    if (!Class || !Current)
+      return;
+    const auto &Parents = parents();
+    bool Deleted = false, Escapes = false, Passed = false;
+    llvm::SmallVector<const MemberExpr *, 2> Fields;
+    for (auto [Node, Parent] : Parents) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(Node);
+      if (!Ref || Ref->getDecl() != &Var || !Parent)
+        continue;
+      if (isa<CXXDeleteExpr>(Parent)) {
+        Deleted = true;
+      } else if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
+        const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+            Parents.lookup(Member));
+        if (Call && definitionDeletes(Call->getMethodDecl(), -1))
+          Deleted = true;
+      } else if (const auto *Assign = dyn_cast<BinaryOperator>(Parent)) {
+        if (!Assign->isAssignmentOp() ||
+            Assign->getLHS()->IgnoreParenImpCasts() == Ref)
+          continue;
+        const auto *Target =
+            dyn_cast<MemberExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+        if (Target && isa<FieldDecl>(Target->getMemberDecl()))
+          Fields.push_back(Target);
+        else
+          Escapes = true;
+      } else if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
+        if (Call->getCallee()->IgnoreParenImpCasts() == Ref)
+          continue;
+        int Index = -1;
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+          if (Call->getArg(I)->IgnoreParenImpCasts() == Ref)
+            Index = static_cast<int>(I);
+        if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(
+                Call->getDirectCallee());
+            Method && isa<CXXOperatorCallExpr>(Call) && Method->isInstance())
+          --Index; // The object is argument 0 of a member operator.
+        if (Index >= 0 && definitionDeletes(Call->getDirectCallee(), Index))
+          Deleted = true;
+        else
+          Passed = true;
+      } else if (isa<ReturnStmt, DeclStmt, InitListExpr, CXXConstructExpr,
+                     LambdaExpr>(Parent) ||
+                 (isa<UnaryOperator>(Parent) &&
+                  cast<UnaryOperator>(Parent)->getOpcode() == UO_AddrOf)) {
+        Escapes = true;
+      }
+    }
+    if (!Deleted && Passed)
+      Escapes = true;
+    for (const MemberExpr *Target : Fields)
+      addMember(*Class, *cast<FieldDecl>(Target->getMemberDecl()),
+                Allocation->getBeginLoc(), Target);
+    if (Escapes)
+      return; // Also a heap instance of unknown owner.
+    Stored.insert(Allocation);
+    if (!Fields.empty() || !Deleted)
+      return;
+    bloat_facts::Instance I;
+    I.Class = Keys.record(Class);
+    I.Kind = "local";
+    I.In = Keys.function(Current);
+    I.InName = Current->getQualifiedNameAsString();
+    I.Lasting = Current->isMain() ||
+                hasOpenEndedLoopAfter(Current->getBody(),
+                                      Allocation->getBeginLoc(), Context);
     I.At = Keys.location(Allocation->getBeginLoc());
     Out.push_back(std::move(I));
   }
@@ -352,6 +620,307 @@ private:
   std::vector<bloat_facts::Instance> &Out;
   /// Allocations whose owner is known (a variable, a member).
   llvm::DenseSet<const Expr *> Stored;
+  /// The function being walked, and its body's parents (made on demand).
+  const FunctionDecl *Current = nullptr;
+  std::optional<llvm::DenseMap<const Stmt *, const Stmt *>> ParentsOf;
+};
+
+// The functions behind `F`, `&F`, `&C::M`, through casts and `c ? f : g`.
+void functionsIn(const Expr *E, llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  if (!E)
+    return;
+  E = E->IgnoreParenCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      Out.push_back(F->getCanonicalDecl());
+    return;
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+    if (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref)
+      functionsIn(Unary->getSubExpr(), Out);
+    return;
+  }
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
+    functionsIn(Choice->getTrueExpr(), Out);
+    functionsIn(Choice->getFalseExpr(), Out);
+  }
+}
+
+// Where the addresses of functions go, and the calls through pointers.
+//
+// An address passed to a call (a registration, `std::thread`, `signal`,
+// a `std::function`), returned, or stored in a structure of a system header
+// (a C library's table of callbacks) is handed to code that may call it any
+// number of times. An address stored in the project's own data (a table of
+// tools, a member, a global) is called only where the project calls through
+// a pointer of its type: such a function repeats exactly when one of those
+// calls does (whole-program mode links them by the pointer's type).
+class PointerFlow : public RecursiveASTVisitor<PointerFlow> {
+public:
+  struct Stored {
+    const FunctionDecl *Function;
+    SourceLocation At;
+  };
+  struct IndirectCall {
+    std::string Type;
+    const FunctionDecl *Caller;
+    const CallExpr *Call;
+    bool OpenEndedLoop;
+  };
+
+  PointerFlow(ASTContext &Context, KeyMaker &Keys, RepeatingPaths &Paths)
+      : Context(Context), SM(Context.getSourceManager()), Keys(Keys),
+        Paths(Paths) {}
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
+    if (!Function || !Function->doesThisDeclarationHaveABody())
+      return RecursiveASTVisitor::TraverseDecl(D);
+    return inFunction(Function, [&] {
+      return RecursiveASTVisitor::TraverseDecl(D);
+    });
+  }
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    return inFunction(Lambda->getCallOperator(), [&] {
+      return RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
+    });
+  }
+#define BLOAT_LOOP(Kind)                                                       \
+  bool Traverse##Kind(Kind *Loop) {                                            \
+    Loops.insert(Loops.begin(), Loop);                                         \
+    bool Result = RecursiveASTVisitor::Traverse##Kind(Loop);                   \
+    Loops.erase(Loops.begin());                                                \
+    return Result;                                                             \
+  }
+  BLOAT_LOOP(WhileStmt)
+  BLOAT_LOOP(DoStmt)
+  BLOAT_LOOP(ForStmt)
+  BLOAT_LOOP(CXXForRangeStmt)
+#undef BLOAT_LOOP
+
+  bool VisitCallExpr(CallExpr *Call) {
+    for (const Expr *Arg : Call->arguments())
+      handed(Arg);
+    // A lambda given to a call (not an assignment to a std::function): the
+    // callee runs it while, or after, the function that gives it runs.
+    const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+    if (Current && !(Operator && Operator->isAssignmentOp()))
+      for (const Expr *Arg : Call->arguments())
+        if (const LambdaExpr *Lambda = lambdaIn(Arg))
+          Given.push_back({Lambda->getCallOperator(), Current, Call,
+                           Paths.openEndedLoopAmong(Loops, Context) != nullptr});
+    if (Call->getDirectCallee() || !Current)
+      return true;
+    std::string Type = pointerTypeOfCallee(*Call);
+    if (!Type.empty())
+      Indirect.push_back({std::move(Type), Current, Call,
+                          Paths.openEndedLoopAmong(Loops, Context) != nullptr});
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    for (const Expr *Arg : Construct->arguments())
+      handed(Arg);
+    return true;
+  }
+  // `delete p` runs the destructor of p's class: an edge, so that a removal
+  // in a destructor (`~Container() { registry.erase(this); }`) runs as
+  // often as the deletes do.
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *Delete) {
+    const CXXRecordDecl *Class =
+        Delete->getDestroyedType().isNull()
+            ? nullptr
+            : Delete->getDestroyedType()->getAsCXXRecordDecl();
+    const CXXDestructorDecl *Destructor =
+        Class && Class->hasDefinition() ? Class->getDestructor() : nullptr;
+    if (Current && Destructor &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(Destructor->getLocation())))
+      Deletes.push_back({Destructor, Current, Delete,
+                         Paths.openEndedLoopAmong(Loops, Context) != nullptr});
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *Return) {
+    handed(Return->getRetValue());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *Var) {
+    if (Var->getInit() && !isa<ParmVarDecl>(Var))
+      stored(Var->getInit(), Var->getType());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *Assign) {
+    if (Assign->getOpcode() != BO_Assign)
+      return true;
+    const Expr *Target = Assign->getLHS()->IgnoreParenImpCasts();
+    QualType Holder = Target->getType();
+    if (const auto *Member = dyn_cast<MemberExpr>(Target))
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        Holder = Context.getRecordType(Field->getParent());
+    stored(Assign->getRHS(), Holder);
+    return true;
+  }
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *Constructor) {
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      if (Init->getMember())
+        stored(Init->getInit(), Context.getRecordType(Constructor->getParent()));
+    return true;
+  }
+
+  /// The pointer type a function's address has, as a key that a call
+  /// through such a pointer computes alike.
+  std::string typeKey(const FunctionDecl &F) {
+    std::string Key = "ptr:";
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+        Method && Method->isInstance())
+      Key += Keys.record(Method->getParent()) + "::*";
+    return Key + F.getType().getCanonicalType().getAsString(
+                     Context.getPrintingPolicy());
+  }
+
+  /// Functions whose address is stored in the project's data only, with
+  /// the places it is stored.
+  std::vector<Stored> onlyStored() const {
+    std::vector<Stored> Result;
+    for (const Stored &S : StoredSites)
+      if (!Handed.contains(S.Function))
+        Result.push_back(S);
+    return Result;
+  }
+  bool isHanded(const FunctionDecl *F) const {
+    return Handed.contains(F->getCanonicalDecl());
+  }
+  bool isStored(const FunctionDecl *F) const {
+    return llvm::any_of(StoredSites, [&](const Stored &S) {
+      return S.Function == F->getCanonicalDecl();
+    });
+  }
+  const std::vector<IndirectCall> &indirectCalls() const { return Indirect; }
+
+  /// A lambda given as an argument to a call, with the function giving it.
+  struct GivenLambda {
+    const FunctionDecl *CallOperator;
+    const FunctionDecl *Giver;
+    const CallExpr *Call;
+    bool OpenEndedLoop;
+  };
+  const std::vector<GivenLambda> &givenLambdas() const { return Given; }
+  struct DeleteSite {
+    const FunctionDecl *Destructor;
+    const FunctionDecl *Caller;
+    const CXXDeleteExpr *Delete;
+    bool OpenEndedLoop;
+  };
+  const std::vector<DeleteSite> &deletes() const { return Deletes; }
+  bool isGiven(const FunctionDecl *CallOperator) const {
+    return llvm::any_of(Given, [&](const GivenLambda &G) {
+      return G.CallOperator->getCanonicalDecl() == CallOperator;
+    });
+  }
+
+private:
+  template <typename Walk> bool inFunction(const FunctionDecl *F, Walk W) {
+    const FunctionDecl *Outer = Current;
+    std::vector<const Stmt *> OuterLoops;
+    std::swap(OuterLoops, Loops);
+    Current = F;
+    bool Result = W();
+    Current = Outer;
+    std::swap(OuterLoops, Loops);
+    return Result;
+  }
+
+  // The lambda \p E is, through temporaries and the conversion to a
+  // std::function.
+  static const LambdaExpr *lambdaIn(const Expr *E) {
+    for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
+      E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+        return Lambda;
+      const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      if (!Construct || Construct->getNumArgs() != 1)
+        return nullptr;
+      E = Construct->getArg(0);
+    }
+    return nullptr;
+  }
+
+  void handed(const Expr *E) {
+    llvm::SmallVector<const FunctionDecl *, 2> Functions;
+    functionsIn(E, Functions);
+    for (const FunctionDecl *F : Functions)
+      Handed.insert(F);
+  }
+
+  // \p Holder is the type of what keeps the value: a variable, a record
+  // whose field it initialises or is assigned to.
+  void stored(const Expr *E, QualType Holder) {
+    if (!E)
+      return;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *List = dyn_cast<InitListExpr>(E)) {
+      QualType Inner = List->getType();
+      for (const Expr *Init : List->inits())
+        stored(Init, Inner->isRecordType() ? Inner : Holder);
+      return;
+    }
+    llvm::SmallVector<const FunctionDecl *, 2> Functions;
+    functionsIn(E, Functions);
+    if (Functions.empty())
+      return;
+    QualType Element = Holder.getCanonicalType();
+    while (const ArrayType *Array = Element->getAsArrayTypeUnsafe())
+      Element = Array->getElementType().getCanonicalType();
+    const CXXRecordDecl *Record = Element->getAsCXXRecordDecl();
+    bool Unseen = Record && SM.isInSystemHeader(Record->getLocation());
+    for (const FunctionDecl *F : Functions) {
+      if (Unseen)
+        Handed.insert(F);
+      else
+        StoredSites.push_back({F, E->getBeginLoc()});
+    }
+  }
+
+  std::string pointerTypeOfCallee(const CallExpr &Call) {
+    const Expr *Callee = Call.getCallee()->IgnoreParenImpCasts();
+    if (const auto *Binary = dyn_cast<BinaryOperator>(Callee);
+        Binary && Binary->isPtrMemOp()) {
+      const auto *Pointer =
+          Binary->getRHS()->getType()->getAs<MemberPointerType>();
+      const CXXRecordDecl *Class =
+          Pointer ? Pointer->getMostRecentCXXRecordDecl() : nullptr;
+      if (!Class)
+        return "";
+      return "ptr:" + Keys.record(Class) + "::*" +
+             Pointer->getPointeeType().getCanonicalType().getAsString(
+                 Context.getPrintingPolicy());
+    }
+    QualType Type = Call.getCallee()->getType();
+    if (const auto *Pointer = Type->getAs<PointerType>())
+      Type = Pointer->getPointeeType();
+    if (const auto *Reference = Type->getAs<ReferenceType>())
+      Type = Reference->getPointeeType();
+    if (!Type->isFunctionProtoType())
+      return "";
+    return "ptr:" +
+           Type.getCanonicalType().getAsString(Context.getPrintingPolicy());
+  }
+
+  ASTContext &Context;
+  const SourceManager &SM;
+  KeyMaker &Keys;
+  RepeatingPaths &Paths;
+  const FunctionDecl *Current = nullptr;
+  std::vector<const Stmt *> Loops; ///< Innermost first.
+  llvm::DenseSet<const FunctionDecl *> Handed;
+  std::vector<Stored> StoredSites;
+  std::vector<IndirectCall> Indirect;
+  std::vector<GivenLambda> Given;
+  std::vector<DeleteSite> Deletes;
 };
 
 } // namespace
@@ -395,6 +964,8 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
                        !SM.isInSystemHeader(F->getLocation());
       Entry.Main = F->isMain();
       Entry.SetUp = looksLikeSetUp(*F);
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
+        Entry.Virtual = Method->isVirtual();
     }
     return It->second.Key;
   };
@@ -524,7 +1095,61 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.Once = Site.RunsOnce;
     Out.Calls.push_back(std::move(C));
   }
+  // A program's `main`, even one that calls nothing the facts record:
+  // whole-program mode tells a program from a library by it.
+  for (const Decl *Top : Context->getTranslationUnitDecl()->decls())
+    if (const auto *Main = dyn_cast<FunctionDecl>(Top);
+        Main && Main->isMain() && Main->doesThisDeclarationHaveABody())
+      NoteFunction(Main);
+
+  PointerFlow Pointers(*Context, Keys, Paths);
+  for (Decl *Top : Context->getTraversalScope())
+    Pointers.TraverseDecl(Top);
+  // An address kept only in the project's data: the function is "called"
+  // by every call through a pointer of its type (an edge from the pointer
+  // type), and repeats when one of those calls does.
+  for (const PointerFlow::Stored &S : Pointers.onlyStored()) {
+    bloat_facts::Call C;
+    C.Caller = Pointers.typeKey(*S.Function);
+    C.Callee = NoteFunction(S.Function);
+    C.At = Keys.location(S.At);
+    Out.Calls.push_back(std::move(C));
+  }
+  for (const PointerFlow::IndirectCall &Call : Pointers.indirectCalls()) {
+    bloat_facts::Call C;
+    C.Caller = NoteFunction(Call.Caller);
+    C.Callee = Call.Type;
+    C.At = Keys.location(Call.Call->getBeginLoc());
+    C.OpenEndedLoop = Call.OpenEndedLoop;
+    Out.Calls.push_back(std::move(C));
+  }
+  // A lambda given to a call is run by the callee (an algorithm, a task
+  // queue, an asynchronous operation) as often as the call is made: an edge
+  // from the function that gives it. Stored by an assignment or an
+  // initialiser instead, it stays a root that may run any number of times.
+  for (const PointerFlow::GivenLambda &G : Pointers.givenLambdas()) {
+    bloat_facts::Call C;
+    C.Caller = NoteFunction(G.Giver);
+    C.Callee = NoteFunction(G.CallOperator);
+    C.At = Keys.location(G.Call->getBeginLoc());
+    C.OpenEndedLoop = G.OpenEndedLoop;
+    Out.Calls.push_back(std::move(C));
+  }
+  for (const PointerFlow::DeleteSite &D : Pointers.deletes()) {
+    bloat_facts::Call C;
+    C.Caller = NoteFunction(D.Caller);
+    C.Callee = NoteFunction(D.Destructor);
+    C.At = Keys.location(D.Delete->getBeginLoc());
+    C.OpenEndedLoop = D.OpenEndedLoop;
+    Out.Calls.push_back(std::move(C));
+  }
   for (auto [Function, Cause] : Paths.directCauses()) {
+    if (Cause.Kind == RepeatCause::AddressTaken &&
+        !Pointers.isHanded(Function) && Pointers.isStored(Function))
+      continue; // Linked by its pointer type above.
+    if (Cause.Kind == RepeatCause::StoredCallback &&
+        Pointers.isGiven(Function->getCanonicalDecl()))
+      continue; // Linked to the function that gives it above.
     bloat_facts::Root Root;
     Root.Function = NoteFunction(Function);
     Root.Kind =

@@ -15,7 +15,7 @@ enum class Lifetime { Lasting, Short, Unknown };
 
 /// Why a function runs any number of times.
 struct Cause {
-  enum KindType { Root, InLoop, FromCaller, Entry } Kind;
+  enum KindType { Root, InLoop, FromCaller, Entry, AsyncLoop } Kind;
   Location At;
   std::string Via; ///< the caller, for FromCaller; the root's kind for Root
 };
@@ -44,8 +44,18 @@ public:
       EscapesOf[E.Container].push_back(&E);
     for (const AccessorUse &U : F.AccessorUses)
       UsesOf[U.Accessor].push_back(&U);
-    for (const Instance &I : F.Instances)
+    for (const Instance &I : F.Instances) {
       InstancesOf[I.Class].push_back(&I);
+      if (!I.ReplacedIn.empty())
+        ReplacementsOf[I.Field].push_back(&I);
+    }
+    bool Program = llvm::any_of(F.Functions, [](const Function &Fn) {
+      return Fn.Main && Fn.Defined;
+    });
+    UncalledAreEntries =
+        Options.UncalledFunctions == DecideOptions::EntryPolicy::Always ||
+        (Options.UncalledFunctions == DecideOptions::EntryPolicy::Auto &&
+         !Program);
   }
 
   std::vector<Finding> run() {
@@ -62,6 +72,9 @@ public:
 
 private:
   std::string nameOf(const std::string &Function) const {
+    // The calls through pointers of one type (FactsExport's PointerFlow).
+    if (llvm::StringRef(Function).starts_with("ptr:"))
+      return "a pointer of type '" + Function.substr(4) + "'";
     auto It = Functions.find(Function);
     if (It == Functions.end())
       return Function;
@@ -81,12 +94,13 @@ private:
     std::optional<Cause> Best;
     if (auto Root = Roots.find(Function); Root != Roots.end())
       Best = Cause{Cause::Root, Root->second->At, Root->second->Kind};
-    bool HasCallers = false;
+    // A call that runs once (a static local's initialiser) is a caller
+    // too: the function is not an entry point.
+    bool HasCallers = !CallsTo.lookup(Function).empty();
     if (!Best)
       for (const Call *C : CallsTo.lookup(Function)) {
         if (C->Once)
           continue;
-        HasCallers = true;
         if (C->OpenEndedLoop) {
           Best = Cause{Cause::InLoop, C->At, C->Caller};
           break;
@@ -98,16 +112,63 @@ private:
           Best = Cause{Cause::FromCaller, C->At, C->Caller};
           break;
         }
+    if (!Best)
+      if (const Call *Rearm = rearmsItself(Function))
+        Best = Cause{Cause::AsyncLoop, Rearm->At, Rearm->Caller};
     // No caller anywhere in the project: an entry point that code outside
     // it (a framework, a plugin host, a test) may call any number of times;
-    // but set-up (`addRoute`, `loadConfig`) runs once, as in per-TU mode.
+    // but set-up (`addRoute`, `loadConfig`) runs once, as in per-TU mode,
+    // and a program (a project with `main`) has no caller outside it, but
+    // for a virtual function called through its base class.
     if (!Best && !HasCallers)
       if (auto Fn = Functions.find(Function);
           Fn != Functions.end() && Fn->second->External &&
-          !Fn->second->Main && !Fn->second->SetUp)
+          !Fn->second->Main && !Fn->second->SetUp &&
+          (UncalledAreEntries || Fn->second->Virtual))
         Best = Cause{Cause::Entry, Fn->second->Declared, ""};
     Causes[Function] = Best;
     return Causes[Function];
+  }
+
+  static bool isLambda(llvm::StringRef Function) {
+    return Function.starts_with("lambda@");
+  }
+
+  /// The edge that gives a lambda on a cycle of calls through \p Function,
+  /// if there is one: the function re-arms itself through a callback
+  /// (`accept()` gives `async_accept` a lambda that calls `onAccept()`,
+  /// which calls `accept()` again), an asynchronous loop that runs any
+  /// number of times. A recursion without a lambda (a tree walk) is not.
+  const Call *rearmsItself(const std::string &Function) {
+    struct Step {
+      std::string Name;
+      const Call *Lambda;
+    };
+    std::vector<Step> Stack{{Function, nullptr}};
+    llvm::StringMap<bool> Seen;
+    for (unsigned Visits = 0; !Stack.empty() && Visits < 4096; ++Visits) {
+      Step Current = std::move(Stack.back());
+      Stack.pop_back();
+      for (const Call *C : CallsTo.lookup(Current.Name)) {
+        if (C->Caller.empty() || C->Once)
+          continue;
+        const Call *Lambda =
+            Current.Lambda ? Current.Lambda
+                           : (isLambda(C->Callee) ? C : nullptr);
+        if (C->Caller == Function) {
+          if (Lambda)
+            return Lambda;
+          continue;
+        }
+        // Visited with a lambda on the way is all that can matter.
+        auto [It, New] = Seen.try_emplace(C->Caller, Lambda != nullptr);
+        if (!New && (It->second || !Lambda))
+          continue;
+        It->second = It->second || Lambda;
+        Stack.push_back({C->Caller, Lambda});
+      }
+    }
+    return nullptr;
   }
 
   bool repeats(const std::string &Function, bool OpenEndedLoop) {
@@ -134,9 +195,24 @@ private:
       Notes.push_back({Why->At, Name + " is called inside a loop here"});
       return;
     case Cause::FromCaller:
-      Notes.push_back({Why->At, Name + " is called from " + nameOf(Why->Via) +
-                                    ", which runs on a repeating path"});
+      if (llvm::StringRef(Why->Via).starts_with("ptr:"))
+        Notes.push_back({Why->At, "the address of " + Name +
+                                      " is stored here; it is called through " +
+                                      nameOf(Why->Via) +
+                                      ", which happens on a repeating path"});
+      else
+        Notes.push_back({Why->At, Name + " is called from " +
+                                      nameOf(Why->Via) +
+                                      ", which runs on a repeating path"});
       explain(Why->Via, Notes, Depth + 1);
+      return;
+    case Cause::AsyncLoop:
+      Notes.push_back(
+          {Why->At, nameOf(Why->Via) + " gives a callback here that leads "
+                                       "back to " +
+                        (isLambda(Function) ? std::string("it") : Name) +
+                        ": an asynchronous loop that runs any number of "
+                        "times"});
       return;
     case Cause::Entry:
       Notes.push_back({Why->At, Name + " has no caller in the project and "
@@ -153,13 +229,18 @@ private:
     if (!Inserted)
       return It->second;
     const auto &Instances = InstancesOf.lookup(Class);
-    Lifetime Result = Instances.empty() ? Lifetime::Unknown : Lifetime::Short;
+    // A program's class that the project never instantiates has no
+    // instance at all (nothing outside a program makes one); a library's
+    // users may make any.
+    Lifetime Result = !Instances.empty() || !UncalledAreEntries
+                          ? Lifetime::Short
+                          : Lifetime::Unknown;
     for (const Instance *I : Instances) {
       Lifetime Of = Lifetime::Short;
       if (I->Kind == "global" || I->Kind == "static" || I->Kind == "heap" ||
           (I->Kind == "local" && I->Lasting))
         Of = Lifetime::Lasting;
-      else if (I->Kind == "member")
+      else if (I->Kind == "member" && !replacedOnRepeatingPath(I->Field))
         Of = lifetimeOf(I->In, Depth + 1);
       if (Of == Lifetime::Lasting) {
         Result = Lifetime::Lasting;
@@ -170,6 +251,17 @@ private:
     }
     Lifetimes[Class] = Result;
     return Result;
+  }
+
+  /// Whether the member \p Field is given a new instance, replacing the one
+  /// it held, on a repeating path: then each instance it holds lives for
+  /// one task, however long the object holding the member lives.
+  bool replacedOnRepeatingPath(const std::string &Field) {
+    if (Field.empty())
+      return false;
+    return llvm::any_of(ReplacementsOf.lookup(Field), [&](const Instance *I) {
+      return repeats(I->ReplacedIn, I->ReplacedInLoop);
+    });
   }
 
   /// Whether code the project does not show may shrink \p C.
@@ -374,6 +466,7 @@ private:
 
   const Facts &F;
   const DecideOptions &Options;
+  bool UncalledAreEntries = true;
   llvm::StringMap<const Function *> Functions;
   llvm::StringMap<std::vector<const Call *>> CallsTo;
   llvm::StringMap<const Root *> Roots;
@@ -382,6 +475,8 @@ private:
   llvm::StringMap<std::vector<const Escape *>> EscapesOf;
   llvm::StringMap<std::vector<const AccessorUse *>> UsesOf;
   llvm::StringMap<std::vector<const Instance *>> InstancesOf;
+  /// By field: the instances stored into it that replace the one it held.
+  llvm::StringMap<std::vector<const Instance *>> ReplacementsOf;
   std::map<std::string, std::optional<Cause>> Causes;
   std::map<std::string, Lifetime> Lifetimes;
 };

@@ -36,6 +36,14 @@ struct DecideOptions {
   /// container kept by a caller) may shrink what it is given: stay silent.
   /// False reports such containers anyway.
   bool UnseenCodeMayShrink = true;
+  /// Whether a function with no caller in the project is an entry point
+  /// that code outside it may call any number of times. Auto: yes for a
+  /// library; no when the project defines `main` (a program: nothing outside
+  /// it calls in, so an uncalled function is dead code, a test's helper or
+  /// set-up reached through a call the facts do not resolve). A virtual
+  /// function stays an entry point either way.
+  enum class EntryPolicy { Auto, Always, Never };
+  EntryPolicy UncalledFunctions = EntryPolicy::Auto;
 };
 
 /// Every container of \p F that grows without bound, in location order.

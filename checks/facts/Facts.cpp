@@ -119,6 +119,7 @@ void mergeFunctions(std::vector<Function> &Functions) {
     Into.External = Into.External || F.External;
     Into.Main = Into.Main || F.Main;
     Into.SetUp = Into.SetUp || F.SetUp;
+    Into.Virtual = Into.Virtual || F.Virtual;
     if (Into.Params.size() < F.Params.size())
       Into.Params.resize(F.Params.size());
     for (size_t P = 0; P < F.Params.size(); ++P)
@@ -321,6 +322,7 @@ json::Value toJSON(const Function &F) {
   putFlag(O, "external", F.External);
   putFlag(O, "main", F.Main);
   putFlag(O, "setUp", F.SetUp);
+  putFlag(O, "virtual", F.Virtual);
   if (llvm::any_of(F.Params, [](const std::string &E) { return !E.empty(); }))
     O["params"] = F.Params;
   return O;
@@ -332,6 +334,7 @@ bool fromJSON(const json::Value &V, Function &F, json::Path P) {
          M.map("declared", F.Declared) && M.mapOptional("defined", F.Defined) &&
          M.mapOptional("external", F.External) &&
          M.mapOptional("main", F.Main) && M.mapOptional("setUp", F.SetUp) &&
+         M.mapOptional("virtual", F.Virtual) &&
          M.mapOptional("params", F.Params);
 }
 
@@ -367,6 +370,9 @@ json::Value toJSON(const Instance &I) {
   putText(O, "in", I.In);
   putText(O, "inName", I.InName);
   putFlag(O, "lasting", I.Lasting);
+  putText(O, "field", I.Field);
+  putText(O, "replacedIn", I.ReplacedIn);
+  putFlag(O, "replacedInLoop", I.ReplacedInLoop);
   return O;
 }
 
@@ -375,7 +381,10 @@ bool fromJSON(const json::Value &V, Instance &I, json::Path P) {
   return M && M.map("class", I.Class) && M.map("kind", I.Kind) &&
          M.map("at", I.At) && M.mapOptional("in", I.In) &&
          M.mapOptional("inName", I.InName) &&
-         M.mapOptional("lasting", I.Lasting);
+         M.mapOptional("lasting", I.Lasting) &&
+         M.mapOptional("field", I.Field) &&
+         M.mapOptional("replacedIn", I.ReplacedIn) &&
+         M.mapOptional("replacedInLoop", I.ReplacedInLoop);
 }
 
 namespace {

@@ -25,7 +25,7 @@ namespace bloat_facts {
 
 /// Bumped whenever a field changes meaning; a file of another version is
 /// refused, never misread.
-constexpr int FactsVersion = 1;
+constexpr int FactsVersion = 2;
 
 struct Location {
   std::string File;
@@ -132,12 +132,15 @@ struct Function {
   /// Registration or start-up by its name (looksLikeSetUp): with no caller
   /// in the project it is not taken as an entry point that repeats.
   bool SetUp = false;
+  /// A virtual member function: called through its base class's entry,
+  /// which the call graph does not link to it.
+  bool Virtual = false;
   /// For a definition: what it does to each reference parameter that holds
   /// a container, by index: grows, shrinks, reads, unknown ("" otherwise).
   std::vector<std::string> Params;
   auto tie() const {
     return std::tie(Key, Name, Declared.File, Declared.Line, Declared.Column,
-                    Defined, External, Main, SetUp, Params);
+                    Defined, External, Main, SetUp, Virtual, Params);
   }
 };
 
@@ -174,10 +177,19 @@ struct Instance {
   std::string InName; ///< readable
   /// A local of main or of a function with an endless loop: it lasts.
   bool Lasting = false;
+  /// A member: the key of the field that holds it (a member object, or a
+  /// pointer the instance is stored in).
+  std::string Field;
+  /// Stored into Field by this function (not a constructor), replacing the
+  /// instance the field held: a field replaced on a repeating path holds
+  /// one instance per task (a memtable swapped on every compaction).
+  std::string ReplacedIn;
+  /// The replacement is inside a loop without a fixed trip count.
+  bool ReplacedInLoop = false;
   Location At;
   auto tie() const {
-    return std::tie(Class, Kind, In, InName, Lasting, At.File, At.Line,
-                    At.Column);
+    return std::tie(Class, Kind, In, InName, Lasting, Field, ReplacedIn,
+                    ReplacedInLoop, At.File, At.Line, At.Column);
   }
 };
 

@@ -40,7 +40,9 @@ int fail(const llvm::Twine &Message) {
 void usage(llvm::raw_ostream &OS) {
   OS << "usage: bloat-facts merge -o OUT.json INPUT...\n"
         "       bloat-facts report [--checks=GLOBS] "
-        "[--assume-unseen-code-does-not-shrink] INPUT...\n"
+        "[--assume-unseen-code-does-not-shrink]\n"
+        "                          [--uncalled-functions=auto|entry|not-entry] "
+        "INPUT...\n"
         "       bloat-facts --version\n"
         "INPUT: a facts file, or a directory of *.facts.json files\n";
 }
@@ -168,6 +170,17 @@ int report(llvm::ArrayRef<std::string> Args) {
       Checks = A.str();
     else if (A == "--assume-unseen-code-does-not-shrink")
       Options.UnseenCodeMayShrink = false;
+    else if (A.consume_front("--uncalled-functions=")) {
+      if (A == "auto")
+        Options.UncalledFunctions = DecideOptions::EntryPolicy::Auto;
+      else if (A == "entry")
+        Options.UncalledFunctions = DecideOptions::EntryPolicy::Always;
+      else if (A == "not-entry")
+        Options.UncalledFunctions = DecideOptions::EntryPolicy::Never;
+      else
+        return fail("report: --uncalled-functions= takes auto, entry or "
+                    "not-entry, not '" + A + "'");
+    }
     else if (A.starts_with("-"))
       return fail("report: unknown option '" + Arg + "'");
     else
