@@ -156,7 +156,8 @@ void LongLivedCaptureCheck::reportStoredLambda(const StoredLambda &Stored) {
 }
 
 void LongLivedCaptureCheck::report(const UnboundedContainer &Finding) {
-  if (!holdsCallables(Finding.Decl->getType()))
+  // A memo cache of callables is bloat-unbounded-cache's.
+  if (Finding.CacheLookup || !holdsCallables(Finding.Decl->getType()))
     return;
   diag(Finding.Primary->Loc,
        "callbacks registered into %0 (%1) are never removed; each keeps "

@@ -141,8 +141,18 @@ std::optional<ContainerType> ContainerModel::classify(QualType T) const {
   T = T.getNonReferenceType();
   if (const auto *Pointer = T->getAs<PointerType>())
     T = Pointer->getPointeeType();
-  T = T.getCanonicalType();
+  const Type *Canonical = T.getCanonicalType().getTypePtr();
+  if (auto Known = Classified.find(Canonical); Known != Classified.end())
+    return Known->second;
+  // Not through an iterator: classifying a class asks about its bases.
+  std::optional<ContainerType> Result =
+      classifyCanonical(QualType(Canonical, 0));
+  Classified.try_emplace(Canonical, Result);
+  return Result;
+}
 
+std::optional<ContainerType>
+ContainerModel::classifyCanonical(QualType T) const {
   const NamedDecl *Template = nullptr;
   llvm::ArrayRef<TemplateArgument> Args;
   const CXXRecordDecl *Record = nullptr;

@@ -11,6 +11,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
@@ -127,6 +128,13 @@ public:
   static std::optional<MemberCallView> viewMemberCall(const CallExpr &Call);
 
 private:
+  std::optional<ContainerType> classifyCanonical(QualType T) const;
+
+  /// The answer for each canonical type: a TU asks about the same few types
+  /// again and again, and naming a template costs a string each time. The
+  /// walk runs after the TU is parsed, so a type's answer never changes.
+  mutable llvm::DenseMap<const Type *, std::optional<ContainerType>>
+      Classified;
   llvm::StringSet<> GrowMethods;
   llvm::StringSet<> ShrinkMethods;
   llvm::StringSet<> ExtraContainerTypes;

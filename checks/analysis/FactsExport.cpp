@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "analysis/Callbacks.h"
 #include "analysis/ContainerFacts.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -1008,6 +1009,7 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
       C.Suppressed = Silenced.ForContainer(*R.Decl);
     C.Associative = R.Type.isAssociative();
     C.FiniteKeys = R.Type.KeyedByFiniteDomain;
+    C.Callbacks = holdsCallables(R.Decl->getType());
     if (R.TheOwner->Kind == OwnerKind::Local) {
       // Only its own TU sees a local: its verdict travels as it is.
       C.LocalUnbounded =

@@ -385,9 +385,17 @@ private:
     bool Cache = !ReportElements && llvm::any_of(Sites, [](const Site *S) {
       return S->CacheMiss;
     });
-    Out.Check = Cache ? "bloat-unbounded-cache" : "bloat-unbounded-container";
+    // Each finding is one check's, as per TU: a memo cache, then a list of
+    // callbacks, then any other container.
+    bool Callbacks = !Cache && !ReportElements && C.Callbacks;
+    Out.Check = Cache       ? "bloat-unbounded-cache"
+                : Callbacks ? "bloat-long-lived-capture"
+                            : "bloat-unbounded-container";
     std::string Subject = "'" + C.Name + "' (" + describeOwner(C) + ")";
-    if (ReportElements)
+    if (Callbacks)
+      Out.Message = "callbacks registered into " + Subject +
+                    " are never removed; each keeps what it captured alive";
+    else if (ReportElements)
       Out.Message = Subject + " grows inside its elements ('" + C.Name +
                     "[...]' is appended to) on a repeating path, and nothing "
                     "there erases, clears or caps them";
@@ -448,7 +456,10 @@ private:
     }
     Out.Notes.push_back(
         {C.Declared,
-         ReportElements
+         Callbacks
+             ? "remove a callback when its subscriber goes away (return a "
+               "handle from the registration), or cap the number of callbacks"
+         : ReportElements
              ? "bound it: cap each element (drop its oldest entries past a "
                "size limit), or remove elements on the path that fills them"
          : C.Owner == "local"

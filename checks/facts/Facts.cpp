@@ -228,6 +228,7 @@ json::Value toJSON(const Container &C) {
   putText(O, "ownerClass", C.OwnerClass);
   putFlag(O, "associative", C.Associative);
   putFlag(O, "finiteKeys", C.FiniteKeys);
+  putFlag(O, "callbacks", C.Callbacks);
   putFlag(O, "localUnbounded", C.LocalUnbounded);
   if (!C.Suppressed.empty())
     O["suppressed"] = C.Suppressed;
@@ -242,6 +243,7 @@ bool fromJSON(const json::Value &V, Container &C, json::Path P) {
          M.mapOptional("ownerClass", C.OwnerClass) &&
          M.mapOptional("associative", C.Associative) &&
          M.mapOptional("finiteKeys", C.FiniteKeys) &&
+         M.mapOptional("callbacks", C.Callbacks) &&
          M.mapOptional("localUnbounded", C.LocalUnbounded) &&
          M.mapOptional("suppressed", C.Suppressed);
 }

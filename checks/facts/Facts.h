@@ -47,6 +47,9 @@ struct Container {
   std::string OwnerClass; ///< key of the class, for a member
   bool Associative = false;
   bool FiniteKeys = false;
+  /// Holds callables (std::function, any class with an operator()): a list
+  /// of callbacks, bloat-long-lived-capture's to report.
+  bool Callbacks = false;
   /// For a local: the TU's own decision (a local is never seen elsewhere).
   bool LocalUnbounded = false;
   /// Checks the user silenced for it (NOLINT on its declaration; "*" for
@@ -55,7 +58,8 @@ struct Container {
   auto tie() const {
     return std::tie(Key, Name, Qualified, Declared.File, Declared.Line,
                     Declared.Column, Owner, OwnerScope, OwnerClass,
-                    Associative, FiniteKeys, LocalUnbounded, Suppressed);
+                    Associative, FiniteKeys, Callbacks, LocalUnbounded,
+                    Suppressed);
   }
 };
 
