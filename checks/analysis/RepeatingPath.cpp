@@ -286,17 +286,26 @@ bool isCallable(QualType T) {
 
 } // namespace
 
-bool hasOpenEndedLoopAfter(const Stmt *Body, SourceLocation Declared,
-                           ASTContext &Context) {
+/// hasOpenEndedLoopAfter, with \p IsOpenEnded answering for each loop.
+static bool
+anyLoopAfter(const Stmt *Body, SourceLocation Declared, ASTContext &Context,
+             llvm::function_ref<bool(const Stmt &)> IsOpenEnded) {
   if (!Body)
     return false;
   if (isLoop(*Body) &&
       Context.getSourceManager().isBeforeInTranslationUnit(
           Declared, Body->getBeginLoc()) &&
-      isOpenEndedLoop(*Body, Context))
+      IsOpenEnded(*Body))
     return true;
   return llvm::any_of(Body->children(), [&](const Stmt *Child) {
-    return hasOpenEndedLoopAfter(Child, Declared, Context);
+    return anyLoopAfter(Child, Declared, Context, IsOpenEnded);
+  });
+}
+
+bool hasOpenEndedLoopAfter(const Stmt *Body, SourceLocation Declared,
+                           ASTContext &Context) {
+  return anyLoopAfter(Body, Declared, Context, [&](const Stmt &Loop) {
+    return isOpenEndedLoop(Loop, Context);
   });
 }
 
@@ -432,15 +441,8 @@ RepeatingPaths::openEndedLoopAmong(llvm::ArrayRef<const Stmt *> Loops,
 bool RepeatingPaths::hasOpenEndedLoopAfter(const Stmt *Body,
                                            SourceLocation Declared,
                                            ASTContext &Context) {
-  if (!Body)
-    return false;
-  if (isLoop(*Body) &&
-      Context.getSourceManager().isBeforeInTranslationUnit(
-          Declared, Body->getBeginLoc()) &&
-      isOpenEnded(*Body, Context))
-    return true;
-  return llvm::any_of(Body->children(), [&](const Stmt *Child) {
-    return hasOpenEndedLoopAfter(Child, Declared, Context);
+  return anyLoopAfter(Body, Declared, Context, [&](const Stmt &Loop) {
+    return isOpenEnded(Loop, Context);
   });
 }
 
