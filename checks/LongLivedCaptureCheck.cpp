@@ -156,8 +156,7 @@ void LongLivedCaptureCheck::reportStoredLambda(const StoredLambda &Stored) {
 }
 
 void LongLivedCaptureCheck::report(const UnboundedContainer &Finding) {
-  // A memo cache of callables is bloat-unbounded-cache's.
-  if (Finding.CacheLookup || !holdsCallables(Finding.Decl->getType()))
+  if (kindOf(Finding) != FindingKind::Callbacks)
     return;
   diag(Finding.Primary->Loc,
        "callbacks registered into %0 (%1) are never removed; each keeps "

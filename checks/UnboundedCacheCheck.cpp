@@ -6,7 +6,7 @@
 namespace clang::tidy::bloat {
 
 void UnboundedCacheCheck::report(const UnboundedContainer &Finding) {
-  if (!Finding.CacheLookup)
+  if (kindOf(Finding) != FindingKind::Cache)
     return;
   diag(Finding.Primary->Loc,
        "%0 (%1) is a cache that grows without bound: entries are added "

@@ -1,15 +1,12 @@
 //===--- UnboundedContainerCheck.cpp - bloat-unbounded-container ----------===//
 
 #include "UnboundedContainerCheck.h"
-#include "analysis/Callbacks.h"
 #include "utils/FindingNotes.h"
 
 namespace clang::tidy::bloat {
 
 void UnboundedContainerCheck::report(const UnboundedContainer &Finding) {
-  // Each finding belongs to one check, whichever others run: memo caches to
-  // bloat-unbounded-cache, lists of callbacks to bloat-long-lived-capture.
-  if (Finding.CacheLookup || holdsCallables(Finding.Decl->getType()))
+  if (kindOf(Finding) != FindingKind::Container)
     return;
   if (!Finding.ElementPath.empty())
     diag(Finding.Primary->Loc,

@@ -1110,41 +1110,32 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
   // An address kept only in the project's data: the function is "called"
   // by every call through a pointer of its type (an edge from the pointer
   // type), and repeats when one of those calls does.
-  for (const PointerFlow::Stored &S : Pointers.onlyStored()) {
+  auto AddEdge = [&](std::string Caller, std::string Callee,
+                     SourceLocation At, bool OpenEndedLoop) {
     bloat_facts::Call C;
-    C.Caller = Pointers.typeKey(*S.Function);
-    C.Callee = NoteFunction(S.Function);
-    C.At = Keys.location(S.At);
+    C.Caller = std::move(Caller);
+    C.Callee = std::move(Callee);
+    C.At = Keys.location(At);
+    C.OpenEndedLoop = OpenEndedLoop;
     Out.Calls.push_back(std::move(C));
-  }
-  for (const PointerFlow::IndirectCall &Call : Pointers.indirectCalls()) {
-    bloat_facts::Call C;
-    C.Caller = NoteFunction(Call.Caller);
-    C.Callee = Call.Type;
-    C.At = Keys.location(Call.Call->getBeginLoc());
-    C.OpenEndedLoop = Call.OpenEndedLoop;
-    Out.Calls.push_back(std::move(C));
-  }
+  };
+  for (const PointerFlow::Stored &S : Pointers.onlyStored())
+    AddEdge(Pointers.typeKey(*S.Function), NoteFunction(S.Function), S.At,
+            /*OpenEndedLoop=*/false);
+  for (const PointerFlow::IndirectCall &Call : Pointers.indirectCalls())
+    AddEdge(NoteFunction(Call.Caller), Call.Type, Call.Call->getBeginLoc(),
+            Call.OpenEndedLoop);
   // A lambda given to a call is run by the callee (an algorithm, a task
   // queue, an asynchronous operation) as often as the call is made: an edge
   // from the function that gives it. Stored by an assignment or an
   // initialiser instead, it stays a root that may run any number of times.
-  for (const PointerFlow::GivenLambda &G : Pointers.givenLambdas()) {
-    bloat_facts::Call C;
-    C.Caller = NoteFunction(G.Giver);
-    C.Callee = NoteFunction(G.CallOperator);
-    C.At = Keys.location(G.Call->getBeginLoc());
-    C.OpenEndedLoop = G.OpenEndedLoop;
-    Out.Calls.push_back(std::move(C));
-  }
-  for (const PointerFlow::DeleteSite &D : Pointers.deletes()) {
-    bloat_facts::Call C;
-    C.Caller = NoteFunction(D.Caller);
-    C.Callee = NoteFunction(D.Destructor);
-    C.At = Keys.location(D.Delete->getBeginLoc());
-    C.OpenEndedLoop = D.OpenEndedLoop;
-    Out.Calls.push_back(std::move(C));
-  }
+  for (const PointerFlow::GivenLambda &G : Pointers.givenLambdas())
+    AddEdge(NoteFunction(G.Giver), NoteFunction(G.CallOperator),
+            G.Call->getBeginLoc(), G.OpenEndedLoop);
+  // `delete p` runs p's destructor: an edge from the deleting function.
+  for (const PointerFlow::DeleteSite &D : Pointers.deletes())
+    AddEdge(NoteFunction(D.Caller), NoteFunction(D.Destructor),
+            D.Delete->getBeginLoc(), D.OpenEndedLoop);
   for (auto [Function, Cause] : Paths.directCauses()) {
     if (Cause.Kind == RepeatCause::AddressTaken &&
         !Pointers.isHanded(Function) && Pointers.isStored(Function))

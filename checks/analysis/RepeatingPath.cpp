@@ -596,15 +596,20 @@ RepeatingPaths::visibleCauseOf(const FunctionDecl *Function) {
   return std::nullopt;
 }
 
-const RepeatCause *
-RepeatingPaths::causeSeenInTU(const FunctionDecl *Function) {
+const RepeatCause *RepeatingPaths::causeShown(const FunctionDecl *Function,
+                                              bool ProgramCallers) {
   if (!Function)
     return nullptr;
   groupCallSites();
-  if (!computeSeenCause(key(Function), 0, /*ProgramCallers=*/false))
+  if (!computeSeenCause(key(Function), 0, ProgramCallers))
     return nullptr;
-  // Notes explain causeOf's chain, which a visible cause implies.
+  // Notes explain causeOf's chain, which a cause shown here implies.
   return causeOf(Function);
+}
+
+const RepeatCause *
+RepeatingPaths::causeSeenInTU(const FunctionDecl *Function) {
+  return causeShown(Function, /*ProgramCallers=*/false);
 }
 
 void RepeatingPaths::addProgramPrivateClass(const CXXRecordDecl *Class) {
@@ -614,12 +619,7 @@ void RepeatingPaths::addProgramPrivateClass(const CXXRecordDecl *Class) {
 
 const RepeatCause *
 RepeatingPaths::causeInProgram(const FunctionDecl *Function) {
-  if (!Function)
-    return nullptr;
-  groupCallSites();
-  if (!computeSeenCause(key(Function), 0, /*ProgramCallers=*/true))
-    return nullptr;
-  return causeOf(Function);
+  return causeShown(Function, /*ProgramCallers=*/true);
 }
 
 bool RepeatingPaths::computeSeenCause(const FunctionDecl *F, unsigned Depth,

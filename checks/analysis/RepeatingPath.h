@@ -175,6 +175,9 @@ private:
   bool Grouped = false;
   /// isOpenEndedLoop, asked once per loop.
   llvm::DenseMap<const Stmt *, bool> OpenEnded;
+  /// causeSeenInTU, or with \p ProgramCallers causeInProgram.
+  const RepeatCause *causeShown(const FunctionDecl *Function,
+                                bool ProgramCallers);
   bool computeSeenCause(const FunctionDecl *F, unsigned Depth,
                         bool ProgramCallers);
   /// Answers of causeSeenInTU and causeInProgram (false also while being

@@ -1,6 +1,7 @@
 //===--- ContainerFactsCheck.cpp - base of the container checks -----------===//
 
 #include "utils/ContainerFactsCheck.h"
+#include "analysis/Callbacks.h"
 #include "facts/Decide.h"
 #include "facts/Facts.h"
 #include "utils/SharedBodyWalk.h"
@@ -106,7 +107,7 @@ public:
       : Facts(std::move(Facts)), Walk(std::move(Walk)) {
     this->Walk->addListener(this->Facts);
     // The decision every reader needs, on the walk's profile row.
-    this->Walk->whenWalked([this] { findings(); });
+    this->Walk->whenWalked([this] { (void)findings(); });
   }
   ~SharedContainerFacts() { Walk->removeListener(Facts); }
   SharedContainerFacts(const SharedContainerFacts &) = delete;
@@ -196,6 +197,15 @@ ContainerFactsCheck::ContainerFactsCheck(StringRef Name,
       Name(Name.str()) {}
 
 ContainerFactsCheck::~ContainerFactsCheck() = default;
+
+ContainerFactsCheck::FindingKind
+ContainerFactsCheck::kindOf(const UnboundedContainer &Finding) {
+  if (Finding.CacheLookup)
+    return FindingKind::Cache;
+  if (holdsCallables(Finding.Decl->getType()))
+    return FindingKind::Callbacks;
+  return FindingKind::Container;
+}
 
 void ContainerFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ModelOptions.store(Options, Opts);
@@ -331,7 +341,6 @@ bool ContainerFactsCheck::reportFromProjectFacts() {
 void ContainerFactsCheck::onEndOfTranslationUnit() {
   if (!Shared)
     return;
-  // Before the findings: they sort the facts' growth sites.
   storeFactsOnce();
   // With the project's facts, the project decides (docs/wholeprogram.md).
   if (reportFromProjectFacts()) {

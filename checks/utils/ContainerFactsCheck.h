@@ -36,6 +36,12 @@ public:
   void onEndOfTranslationUnit() override;
 
 protected:
+  /// Which check a finding belongs to, whichever checks run: a memo cache is
+  /// bloat-unbounded-cache's, a list of callbacks bloat-long-lived-capture's,
+  /// any other container bloat-unbounded-container's.
+  enum class FindingKind { Cache, Callbacks, Container };
+  static FindingKind kindOf(const UnboundedContainer &Finding);
+
   /// One unbounded container of the TU, in source order.
   virtual void report(const UnboundedContainer &Finding) = 0;
   /// One lambda the TU keeps somewhere, in walk order.
