@@ -3,6 +3,7 @@
 #include "analysis/ContainerFacts.h"
 #include "analysis/BodyWalk.h"
 #include "analysis/Callbacks.h"
+#include "facts/Decide.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -416,9 +417,32 @@ private:
 
 } // namespace
 
+const char *ownerKindName(OwnerKind Kind) {
+  switch (Kind) {
+  case OwnerKind::Global:
+    return "global";
+  case OwnerKind::NamespaceScope:
+    return "namespace";
+  case OwnerKind::FileStatic:
+    return "file-static";
+  case OwnerKind::StaticMember:
+    return "static-member";
+  case OwnerKind::StaticLocal:
+    return "static-local";
+  case OwnerKind::Member:
+    return "member";
+  case OwnerKind::Local:
+    return "local";
+  }
+  return "";
+}
+
 ContainerFacts::ContainerFacts(ContainerModel Model,
                                ContainerFactsOptions Options)
     : Model(std::move(Model)), Options(Options) {}
+ContainerFacts::ContainerFacts(ContainerFacts &&) = default;
+ContainerFacts &ContainerFacts::operator=(ContainerFacts &&) = default;
+ContainerFacts::~ContainerFacts() = default;
 
 bool ContainerFacts::startBody(const FunctionDecl *, ASTContext &Ctx) {
   Context = &Ctx;
@@ -506,7 +530,7 @@ void ContainerFacts::clear() {
   ProgramPrivate.clear();
   InstancesFound = false;
   CFGs.clear();
-  GivenBack.clear();
+  Judged.reset();
   AccessorCalls.clear();
   Paths = RepeatingPaths();
   Context = nullptr;
@@ -745,28 +769,7 @@ bool ContainerFacts::isGivenBack(const Record &R, const ShrinkSite &Site) {
       Graph = CFG::buildCFG(Site.Function, Site.Function->getBody(), Context,
                             Options);
     }
-    if (Graph && reachableAfter(*Graph, Site.Call, Growth.Call)) {
-      GivenBack.try_emplace(R.Decl, Site.Loc);
-      return true;
-    }
-  }
-  return false;
-}
-
-bool ContainerFacts::elementsBounded(Record &R) {
-  if (mayBeShrunkElsewhere(R) || R.AlwaysBounded)
-    return true;
-  for (const ShrinkSite &Site : R.ElementShrinks)
-    if (shrinkRepeats(Site))
-      return true;
-  for (const ShrinkSite &Site : R.Shrinks) {
-    // Emptying the whole container on a repeating path bounds its elements;
-    // erasing one key does only where the elements grow, not on a rare path
-    // (unplugging a device) elsewhere.
-    if (Site.Whole ? shrinkRepeats(Site)
-                   : llvm::any_of(R.ElementGrowths, [&](const GrowthSite &G) {
-                       return G.Context.Function == Site.Function;
-                     }))
+    if (Graph && reachableAfter(*Graph, Site.Call, Growth.Call))
       return true;
   }
   return false;
@@ -950,33 +953,6 @@ bool ContainerFacts::shrinkRepeats(const ShrinkSite &Site) {
       return false;
     F = dyn_cast_or_null<FunctionDecl>(
         Method->getParent()->getDeclContext()->getNonClosureAncestor());
-  }
-  return false;
-}
-
-bool ContainerFacts::isBounded(const Record &R) {
-  if (R.Type.KeyedByFiniteDomain || R.AlwaysBounded)
-    return true;
-  // A local may be drained anywhere in its function; for anything that
-  // lives longer, only a shrink that runs again and again keeps up with
-  // growth that does (not one in a destructor, in set-up, or in a function
-  // nothing calls).
-  bool Local = R.TheOwner && R.TheOwner->Kind == OwnerKind::Local;
-  // The container itself, then every parameter it is passed to, transitively.
-  llvm::SmallVector<const Record *, 4> Worklist = {&R};
-  llvm::DenseSet<const Record *> Seen = {&R};
-  while (!Worklist.empty()) {
-    const Record *Current = Worklist.pop_back_val();
-    if (Current->AlwaysBounded || mayBeShrunkElsewhere(*Current))
-      return true;
-    for (const ShrinkSite &Site : Current->Shrinks)
-      if ((Local || shrinkRepeats(Site)) && !isGivenBack(*Current, Site))
-        return true;
-    for (const ParmVarDecl *Param : Current->PassedTo) {
-      auto It = Records.find(Param->getCanonicalDecl()->getLocation());
-      if (It != Records.end() && Seen.insert(&It->second).second)
-        Worklist.push_back(&It->second);
-    }
   }
   return false;
 }
@@ -1214,79 +1190,241 @@ const Expr *ContainerFacts::cacheLookupFor(const Record &R,
   return nullptr;
 }
 
-std::vector<UnboundedContainer>
-ContainerFacts::unboundedContainers(const SourceManager &SM) {
-  std::vector<UnboundedContainer> Findings;
+/// The TU's containers as facts, the site each fact stands for, and the
+/// decision's answers.
+struct ContainerFacts::Judgement {
+  bloat_facts::Facts Facts;
+  /// By index in Facts.Containers, Facts.Growths and Facts.Shrinks.
+  std::vector<const Record *> Containers;
+  std::vector<const GrowthSite *> Growths;
+  std::vector<const ShrinkSite *> Shrinks;
+  /// Why each growth the decision asked about repeats.
+  llvm::DenseMap<const GrowthSite *, RepeatEvidence> Why;
+  std::vector<bloat_facts::Verdict> Verdicts;
+
+  const Record &record(const bloat_facts::Container &C) const {
+    return *Containers[&C - Facts.Containers.data()];
+  }
+  const GrowthSite &growth(const bloat_facts::Site &S) const {
+    return *Growths[&S - Facts.Growths.data()];
+  }
+  const ShrinkSite &shrink(const bloat_facts::Site &S) const {
+    return *Shrinks[&S - Facts.Shrinks.data()];
+  }
+};
+
+/// The TU as the decision's evidence: a site repeats when the TU's call
+/// graph and loops show it (whyRepeats), unseen code is whatever the TU
+/// cannot see of a class or a function, and a member's owner is short-lived
+/// when the TU sees all of its instances and each is automatic.
+class ContainerFacts::TUEvidence : public bloat_facts::Evidence {
+public:
+  TUEvidence(ContainerFacts &Facts, Judgement &J) : Facts(Facts), J(J) {}
+
+  bool unseenMayShrink(const bloat_facts::Container &C) override {
+    return Facts.mayBeShrunkElsewhere(J.record(C));
+  }
+
+  bloat_facts::Lifetime
+  ownerLifetime(const bloat_facts::Container &C) override {
+    return Facts.ownerIsShortLived(J.record(C))
+               ? bloat_facts::Lifetime::Short
+               : bloat_facts::Lifetime::Unknown;
+  }
+
+  bool growthRepeats(const bloat_facts::Container &C,
+                     const bloat_facts::Site &S) override {
+    const GrowthSite &Growth = J.growth(S);
+    std::optional<RepeatEvidence> Why = Facts.whyRepeats(J.record(C), Growth);
+    if (Why)
+      J.Why[&Growth] = *Why;
+    return Why.has_value();
+  }
+
+  bool shrinkRepeats(const bloat_facts::Container &C,
+                     const bloat_facts::Site &S) override {
+    // A local may be drained anywhere in its function.
+    return isLocal(J.record(C)) || Facts.shrinkRepeats(J.shrink(S));
+  }
+
+  bool shrunkByCallee(const bloat_facts::Container &C) override {
+    const Record &Root = J.record(C);
+    bool Local = isLocal(Root);
+    // Every parameter it is passed to, transitively: a parameter's record
+    // gathers what its function does to what it is given.
+    llvm::SmallVector<const Record *, 4> Worklist = {&Root};
+    llvm::DenseSet<const Record *> Seen = {&Root};
+    while (!Worklist.empty()) {
+      const Record *Current = Worklist.pop_back_val();
+      if (Current != &Root) {
+        if (Current->AlwaysBounded || Facts.mayBeShrunkElsewhere(*Current))
+          return true;
+        for (const ShrinkSite &Site : Current->Shrinks)
+          if ((Local || Facts.shrinkRepeats(Site)) &&
+              !Facts.isGivenBack(*Current, Site))
+            return true;
+      }
+      for (const ParmVarDecl *Param : Current->PassedTo) {
+        auto It = Facts.Records.find(Param->getCanonicalDecl()->getLocation());
+        if (It != Facts.Records.end() && Seen.insert(&It->second).second)
+          Worklist.push_back(&It->second);
+      }
+    }
+    return false;
+  }
+
+  // Accessors that hand a container out by reference make it unseen code's
+  // (mayBeShrunkElsewhere): no accessor growth or shrink is weighed per TU.
+  std::vector<const bloat_facts::AccessorUse *>
+  accessorGrowths(const bloat_facts::Container &) override {
+    return {};
+  }
+  bool shrunkThroughAccessor(const bloat_facts::Container &) override {
+    return false;
+  }
+
+  int preference(const bloat_facts::Site &S) override {
+    // The main file first, then a site that certainly inserts.
+    const GrowthSite &Growth = J.growth(S);
+    const SourceManager &SM = Facts.Context->getSourceManager();
+    return (SM.isInMainFile(SM.getExpansionLoc(Growth.Loc)) ? 2 : 0) +
+           (Growth.MayOnlyRead ? 0 : 1);
+  }
+
+private:
+  static bool isLocal(const Record &R) {
+    return R.TheOwner && R.TheOwner->Kind == OwnerKind::Local;
+  }
+
+  ContainerFacts &Facts;
+  Judgement &J;
+};
+
+bloat_facts::Site ContainerFacts::growthFact(const Record &R,
+                                             const GrowthSite &Site,
+                                             bool Element) {
+  bloat_facts::Site S;
+  S.OpenEndedLoop = Site.OpenEndedLoop != nullptr;
+  S.Once = runsOnce(R, Site);
+  S.Element = Element;
+  S.CacheMiss = !Element && cacheLookupFor(R, Site) != nullptr;
+  return S;
+}
+
+bloat_facts::Site ContainerFacts::shrinkFact(const Record &R,
+                                             const ShrinkSite &Site,
+                                             bool Element) {
+  bloat_facts::Site S;
+  S.OpenEndedLoop = Site.InOpenEndedLoop;
+  S.Whole = Site.Whole;
+  S.Element = Element;
+  S.GivenBack = !Element && isGivenBack(R, Site);
+  return S;
+}
+
+const ContainerFacts::Judgement &ContainerFacts::judgement() {
+  if (Judged)
+    return *Judged;
+  Judged = std::make_unique<Judgement>();
+  Judgement &J = *Judged;
   if (!Context)
-    return Findings;
-  auto Before = [&SM](SourceLocation A, SourceLocation B) {
-    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
-                                        SM.getExpansionLoc(B));
+    return J;
+  const SourceManager &SM = Context->getSourceManager();
+  auto Before = [&SM](const auto &A, const auto &B) {
+    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A.Loc),
+                                        SM.getExpansionLoc(B.Loc));
+  };
+  // Functions are told apart by their canonical declaration: the decision
+  // compares them, never names them.
+  auto FunctionKey = [](const FunctionDecl *F) {
+    return F ? std::to_string(reinterpret_cast<uintptr_t>(
+                   F->getCanonicalDecl()))
+             : std::string();
   };
   for (auto &Entry : Records) {
     Record &R = Entry.second;
-    if (!R.TheOwner || (R.Growths.empty() && R.ElementGrowths.empty()))
+    if (!R.TheOwner || R.AlwaysBounded ||
+        (R.Growths.empty() && R.ElementGrowths.empty()))
       continue;
-    bool ReportElements = false;
-    if (R.Growths.empty() || isBounded(R)) {
-      // Its own size may be bounded while its elements grow.
-      if (R.ElementGrowths.empty() || elementsBounded(R))
-        continue;
-      ReportElements = true;
-    }
-    if (ownerIsShortLived(R))
+    bloat_facts::Container C;
+    C.Key = std::to_string(J.Containers.size());
+    C.Owner = ownerKindName(R.TheOwner->Kind);
+    C.Associative = R.Type.isAssociative();
+    C.FiniteKeys = R.Type.KeyedByFiniteDomain;
+    C.Callbacks = holdsCallables(R.Decl->getType());
+    // Reported at the first site in source order that the evidence prefers.
+    llvm::sort(R.Growths, Before);
+    llvm::sort(R.ElementGrowths, Before);
+    auto AddGrowth = [&](const GrowthSite &Site, bool Element) {
+      J.Facts.Growths.push_back(growthFact(R, Site, Element));
+      J.Facts.Growths.back().Container = C.Key;
+      J.Facts.Growths.back().Function = FunctionKey(Site.Context.Function);
+      J.Growths.push_back(&Site);
+    };
+    for (const GrowthSite &Site : R.Growths)
+      // `if (!M.count(K)) K = Default; return M[K];` reads: a subscript
+      // whose value is only read, after a lookup, is no growth of its own.
+      if (!isReadAfterLookup(R, Site))
+        AddGrowth(Site, false);
+    for (const GrowthSite &Site : R.ElementGrowths)
+      AddGrowth(Site, true);
+    auto AddShrink = [&](const ShrinkSite &Site, bool Element) {
+      J.Facts.Shrinks.push_back(shrinkFact(R, Site, Element));
+      J.Facts.Shrinks.back().Container = C.Key;
+      J.Facts.Shrinks.back().Function = FunctionKey(Site.Function);
+      J.Shrinks.push_back(&Site);
+    };
+    for (const ShrinkSite &Site : R.Shrinks)
+      AddShrink(Site, false);
+    for (const ShrinkSite &Site : R.ElementShrinks)
+      AddShrink(Site, true);
+    J.Facts.Containers.push_back(std::move(C));
+    J.Containers.push_back(&R);
+  }
+  TUEvidence Evidence(*this, J);
+  J.Verdicts = bloat_facts::judge(J.Facts, Evidence);
+  return J;
+}
+
+bool ContainerFacts::isJudgedUnbounded(const Record &R) {
+  const Judgement &J = judgement();
+  return llvm::any_of(J.Verdicts, [&](const bloat_facts::Verdict &V) {
+    return !V.Elements && &J.record(*V.Subject) == &R;
+  });
+}
+
+std::vector<UnboundedContainer>
+ContainerFacts::unboundedContainers(const SourceManager &SM) {
+  std::vector<UnboundedContainer> Findings;
+  const Judgement &J = judgement();
+  for (const bloat_facts::Verdict &V : J.Verdicts) {
+    if (V.Sites.empty())
       continue;
-    std::vector<GrowthSite> &Growths =
-        ReportElements ? R.ElementGrowths : R.Growths;
-    // `if (!M.count(K)) K = Default; return M[K];` reads: a subscript whose
-    // value is only read, after a lookup in the same function, is no
-    // growth of its own.
-    if (!ReportElements) {
-      llvm::erase_if(Growths, [&](const GrowthSite &Site) {
-        return isReadAfterLookup(R, Site);
-      });
-      if (Growths.empty())
-        continue;
-    }
-    llvm::sort(Growths, [&](const GrowthSite &A, const GrowthSite &B) {
-      return Before(A.Loc, B.Loc);
-    });
-    const GrowthSite *Primary = nullptr;
-    std::optional<RepeatEvidence> Why;
-    for (const GrowthSite &Site : Growths) {
-      std::optional<RepeatEvidence> SiteWhy = whyRepeats(R, Site);
-      if (!SiteWhy)
-        continue;
-      // Prefer the main file, then a site that certainly inserts.
-      auto Rank = [&SM](const GrowthSite &S) {
-        return std::make_pair(SM.isInMainFile(SM.getExpansionLoc(S.Loc)),
-                              !S.MayOnlyRead);
-      };
-      if (!Primary || Rank(Site) > Rank(*Primary)) {
-        Primary = &Site;
-        Why = SiteWhy;
-      }
-    }
-    if (!Primary)
-      continue;
-    UnboundedContainer Finding{R.Decl, *R.TheOwner, R.Type, Primary, *Why,
-                               {}, nullptr, {}, {}};
-    for (const GrowthSite &Site : Growths) {
-      if (&Site != Primary)
+    const Record &R = J.record(*V.Subject);
+    UnboundedContainer Finding{R.Decl, *R.TheOwner, R.Type, nullptr, {},
+                               {},     nullptr,     {},     {},      V.Check};
+    for (const bloat_facts::Site *S : V.Sites) {
+      const GrowthSite &Site = J.growth(*S);
+      if (!Finding.Primary)
+        Finding.Primary = &Site;
+      else
         Finding.OtherSites.push_back(&Site);
       // A memo cache fills its own entries, not their insides.
-      if (!Finding.CacheLookup && !ReportElements)
+      if (!Finding.CacheLookup && !V.Elements)
         Finding.CacheLookup = cacheLookupFor(R, Site);
     }
-    if (ReportElements)
+    Finding.Why = J.Why.lookup(Finding.Primary);
+    if (V.Elements)
       Finding.ElementPath = R.ElementPath;
-    if (auto It = GivenBack.find(R.Decl); It != GivenBack.end())
-      Finding.GivenBackRemoval = It->second;
+    if (V.GivenBack)
+      Finding.GivenBackRemoval = J.shrink(*V.GivenBack).Loc;
     Findings.push_back(std::move(Finding));
   }
   llvm::sort(Findings,
              [&](const UnboundedContainer &A, const UnboundedContainer &B) {
-               return Before(A.Primary->Loc, B.Primary->Loc);
+               return SM.isBeforeInTranslationUnit(
+                   SM.getExpansionLoc(A.Primary->Loc),
+                   SM.getExpansionLoc(B.Primary->Loc));
              });
   return Findings;
 }

@@ -2,8 +2,9 @@
 //
 // Collects, while clang-tidy matches, every growth, shrink, escape and size
 // guard of every container, plus the call graph that makes paths repeat; then,
-// once at the end of the TU, decides which containers grow without bound.
-// Every bloat check reads its findings from here instead of re-deriving them.
+// once at the end of the TU, asks the one decision (facts/Decide.h) which
+// containers grow without bound, with the TU as its evidence. Every bloat
+// check reads its findings from here instead of re-deriving them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -84,7 +85,12 @@ struct UnboundedContainer {
   /// A removal that does not bound it because the same key or value is
   /// added right back (erase then re-insert, dedup then append).
   SourceLocation GivenBackRemoval;
+  /// The check whose finding it is (bloat_facts::Verdict::Check).
+  std::string Check;
 };
+
+/// The owner kind's name in facts (facts/Facts.h's Container::Owner).
+const char *ownerKindName(OwnerKind Kind);
 
 /// A lambda kept somewhere (stored, registered or passed to a call).
 struct StoredLambda {
@@ -110,12 +116,16 @@ struct ContainerFactsOptions {
 class ContainerFacts : public WalkListener {
 public:
   ContainerFacts(ContainerModel Model, ContainerFactsOptions Options);
+  ContainerFacts(ContainerFacts &&);
+  ContainerFacts &operator=(ContainerFacts &&);
+  ~ContainerFacts() override;
 
   /// Fed by a walk of every body of the TU (analysis/BodyWalk.h).
   bool startBody(const FunctionDecl *Function, ASTContext &Context) override;
   void visit(const Stmt &S, const WalkPosition &Where) override;
 
-  /// Decides, once per TU, which containers grow without bound.
+  /// Which containers grow without bound: the decision of facts/Decide.h
+  /// over the TU's containers, made once per TU.
   std::vector<UnboundedContainer> unboundedContainers(const SourceManager &SM);
 
   /// The call graph, for explaining a FunctionRepeats cause.
@@ -201,21 +211,17 @@ private:
   void onElementCall(const CallExpr &Call, const MemberCallView &View,
                      const WalkPosition &Where);
   void onAccessorCall(const MemberCallView &View, const WalkPosition &Where);
-  bool elementsBounded(Record &R);
   GrowthSite makeSite(const Expr &Call, const WalkPosition &Where);
   /// Whether growth with the same key is reachable, in \p Site's function,
   /// right after \p Site: the entry comes back (erase then re-insert, or
   /// remove duplicates then append), so the removal bounds nothing.
   bool isGivenBack(const Record &R, const ShrinkSite &Site);
-  /// The removals of the TU that isGivenBack found, by container.
-  llvm::DenseMap<const ValueDecl *, SourceLocation> GivenBack;
   void addGrowth(const ValueDecl &D, const Expr &Call, const Expr *Object,
                  const WalkPosition &Where);
 
   /// The record for \p D if it holds (or refers to) a container; parameters
   /// get records too, to learn whether a callee shrinks what it is given.
   Record *recordFor(const ValueDecl *D);
-  bool isBounded(const Record &R);
   bool mayBeShrunkElsewhere(const Record &R) const;
   /// Whether \p Site runs any number of times.
   bool shrinkRepeats(const ShrinkSite &Site);
@@ -245,6 +251,23 @@ private:
   /// Walks the TU once for the instances of its classes: fills
   /// ShortLivedClasses and LastingInMainFile.
   void findInstances();
+
+  /// The TU as evidence for the decision, and the decision's answers.
+  class TUEvidence;
+  struct Judgement;
+  /// Judges the TU's containers once: facts/Decide.h's judge() over their
+  /// sites, with this TU's AST and call graph as the evidence.
+  const Judgement &judgement();
+  /// Whether the decision found \p R's own growth unbounded.
+  bool isJudgedUnbounded(const Record &R);
+  /// What the decision reads of a growth (or a shrink): whether it runs once,
+  /// follows a lookup, gives back what was removed. Facts files and the
+  /// per-TU decision take it from here alike.
+  bloat_facts::Site growthFact(const Record &R, const GrowthSite &Site,
+                               bool Element);
+  bloat_facts::Site shrinkFact(const Record &R, const ShrinkSite &Site,
+                               bool Element);
+  std::unique_ptr<Judgement> Judged;
 
   ContainerModel Model;
   ContainerFactsOptions Options;

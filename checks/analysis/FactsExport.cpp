@@ -117,26 +117,6 @@ private:
   const SourceManager &SM;
 };
 
-const char *ownerName(OwnerKind Kind) {
-  switch (Kind) {
-  case OwnerKind::Global:
-    return "global";
-  case OwnerKind::NamespaceScope:
-    return "namespace";
-  case OwnerKind::FileStatic:
-    return "file-static";
-  case OwnerKind::StaticMember:
-    return "static-member";
-  case OwnerKind::StaticLocal:
-    return "static-local";
-  case OwnerKind::Member:
-    return "member";
-  case OwnerKind::Local:
-    return "local";
-  }
-  return "";
-}
-
 const char *effectName(CallEffect Effect) {
   switch (Effect) {
   case CallEffect::Grows:
@@ -999,7 +979,7 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.Name = R.Decl->getNameAsString();
     C.Qualified = R.Decl->getQualifiedNameAsString();
     C.Declared = Keys.location(R.Decl->getLocation());
-    C.Owner = ownerName(R.TheOwner->Kind);
+    C.Owner = ownerKindName(R.TheOwner->Kind);
     if (R.TheOwner->Scope)
       C.OwnerScope = R.TheOwner->Scope->getNameAsString();
     if (const auto *Field = dyn_cast<FieldDecl>(R.Decl))
@@ -1012,22 +992,15 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.Callbacks = holdsCallables(R.Decl->getType());
     if (R.TheOwner->Kind == OwnerKind::Local) {
       // Only its own TU sees a local: its verdict travels as it is.
-      C.LocalUnbounded =
-          !isBounded(R) && llvm::any_of(R.Growths, [&](const GrowthSite &G) {
-            return whyRepeats(R, G).has_value();
-          });
+      C.LocalUnbounded = isJudgedUnbounded(R);
       if (!C.LocalUnbounded)
         continue;
     }
     auto Growth = [&](const GrowthSite &G, bool Element) {
-      bloat_facts::Site S;
+      bloat_facts::Site S = growthFact(R, G, Element);
       S.Container = C.Key;
       S.Function = NoteFunction(G.Context.Function);
       S.At = Keys.location(G.Loc);
-      S.OpenEndedLoop = G.OpenEndedLoop != nullptr;
-      S.Once = runsOnce(R, G);
-      S.Element = Element;
-      S.CacheMiss = !Element && cacheLookupFor(R, G) != nullptr;
       if (Silenced.ForSite)
         S.Suppressed = Silenced.ForSite(G.Loc);
       Out.Growths.push_back(std::move(S));
@@ -1039,14 +1012,10 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     for (const GrowthSite &G : R.ElementGrowths)
       Growth(G, true);
     auto Shrink = [&](const ShrinkSite &Site, bool Element) {
-      bloat_facts::Site S;
+      bloat_facts::Site S = shrinkFact(R, Site, Element);
       S.Container = C.Key;
       S.Function = NoteFunction(Site.Function);
       S.At = Keys.location(Site.Loc);
-      S.OpenEndedLoop = Site.InOpenEndedLoop;
-      S.Whole = Site.Whole;
-      S.Element = Element;
-      S.GivenBack = !Element && isGivenBack(R, Site);
       Out.Shrinks.push_back(std::move(S));
     };
     for (const ShrinkSite &Site : R.Shrinks)

@@ -1,17 +1,16 @@
-//===--- Decide.cpp - which containers of a project grow without bound ----===//
+//===--- Decide.cpp - which containers grow without bound -----------------===//
 
 #include "facts/Decide.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
+#include <algorithm>
 #include <map>
 #include <optional>
 
 namespace bloat_facts {
 
 namespace {
-
-enum class Lifetime { Lasting, Short, Unknown };
 
 /// Why a function runs any number of times.
 struct Cause {
@@ -24,20 +23,19 @@ std::string fileName(const Location &L) {
   return llvm::sys::path::filename(L.File).str() + ":" + std::to_string(L.Line);
 }
 
-class Decider {
+/// A project's merged facts as evidence: a function repeats when its call
+/// graph shows why, an owner lives as long as its instances, and code out of
+/// sight is only what the facts do not define.
+class ProjectEvidence : public Evidence {
 public:
-  Decider(const Facts &F, const DecideOptions &Options)
-      : F(F), Options(Options) {
+  ProjectEvidence(const Facts &F, const DecideOptions &Options)
+      : Options(Options) {
     for (const Function &Fn : F.Functions)
       Functions[Fn.Key] = &Fn;
     for (const Call &C : F.Calls)
       CallsTo[C.Callee].push_back(&C);
     for (const Root &R : F.Roots)
       Roots.try_emplace(R.Function, &R);
-    for (const Site &S : F.Growths)
-      GrowthsOf[S.Container].push_back(&S);
-    for (const Site &S : F.Shrinks)
-      ShrinksOf[S.Container].push_back(&S);
     for (const Pass &P : F.Passes)
       PassesOf[P.Container].push_back(&P);
     for (const Escape &E : F.Escapes)
@@ -58,19 +56,58 @@ public:
          !Program);
   }
 
-  std::vector<Finding> run() {
-    std::vector<Finding> Findings;
-    for (const Container &C : F.Containers)
-      if (std::optional<Finding> Found = decide(C))
-        Findings.push_back(std::move(*Found));
-    llvm::sort(Findings, [](const Finding &A, const Finding &B) {
-      return std::make_tuple(A.At.tie(), A.Check) <
-             std::make_tuple(B.At.tie(), B.Check);
-    });
-    return Findings;
+  bool unseenMayShrink(const Container &C) override {
+    // A local's verdict travels as its TU made it.
+    return C.Owner != "local" && Options.UnseenCodeMayShrink &&
+           unseenCodeMayShrink(C);
   }
 
-private:
+  Lifetime ownerLifetime(const Container &C) override {
+    return lifetimeOf(C.OwnerClass);
+  }
+
+  bool growthRepeats(const Container &C, const Site &S) override {
+    return C.Owner == "local" ? C.LocalUnbounded
+                              : repeats(S.Function, S.OpenEndedLoop);
+  }
+
+  bool shrinkRepeats(const Container &C, const Site &S) override {
+    return C.Owner != "local" && repeats(S.Function, S.OpenEndedLoop);
+  }
+
+  bool shrunkByCallee(const Container &C) override {
+    // A callee, in any TU, that shrinks its reference parameter.
+    for (const Pass *P : PassesOf.lookup(C.Key)) {
+      auto Callee = Functions.find(P->Callee);
+      if (Callee != Functions.end() &&
+          P->Param < static_cast<int>(Callee->second->Params.size()) &&
+          Callee->second->Params[P->Param] == "shrinks" &&
+          repeats(P->Function, P->OpenEndedLoop))
+        return true;
+    }
+    return false;
+  }
+
+  std::vector<const AccessorUse *>
+  accessorGrowths(const Container &C) override {
+    // Growth through an accessor's callers (`bus.handlers().push_back(h)`).
+    std::vector<const AccessorUse *> Growths;
+    for (const Escape *E : EscapesOf.lookup(C.Key))
+      for (const AccessorUse *U : UsesOf.lookup(E->Function))
+        if (U->Effect == "grows" && repeats(U->Function, U->OpenEndedLoop))
+          Growths.push_back(U);
+    return Growths;
+  }
+
+  bool shrunkThroughAccessor(const Container &C) override {
+    // A caller of an accessor that returns it by reference.
+    for (const Escape *E : EscapesOf.lookup(C.Key))
+      for (const AccessorUse *U : UsesOf.lookup(E->Function))
+        if (U->Effect == "shrinks" && repeats(U->Function, U->OpenEndedLoop))
+          return true;
+    return false;
+  }
+
   std::string nameOf(const std::string &Function) const {
     // The calls through pointers of one type (FactsExport's PointerFlow).
     if (llvm::StringRef(Function).starts_with("ptr:"))
@@ -265,7 +302,7 @@ private:
   }
 
   /// Whether code the project does not show may shrink \p C.
-  bool unseenMayShrink(const Container &C) {
+  bool unseenCodeMayShrink(const Container &C) {
     for (const Pass *P : PassesOf.lookup(C.Key)) {
       auto Callee = Functions.find(P->Callee);
       if (Callee == Functions.end() || !Callee->second->Defined)
@@ -285,18 +322,114 @@ private:
     return false;
   }
 
-  /// The first shrink of \p C (or of its elements, with \p Elements) that
-  /// runs on a repeating path; the shrinks that do not are added to \p Idle.
-  bool boundedByShrink(const Container &C, bool Elements,
+  /// The functions that return \p C by reference.
+  std::vector<const Function *> accessorsOf(const Container &C) const {
+    std::vector<const Function *> Accessors;
+    for (const Escape *E : EscapesOf.lookup(C.Key))
+      if (auto Fn = Functions.find(E->Function); Fn != Functions.end())
+        Accessors.push_back(Fn->second);
+    return Accessors;
+  }
+
+private:
+  const DecideOptions &Options;
+  bool UncalledAreEntries = true;
+  llvm::StringMap<const Function *> Functions;
+  llvm::StringMap<std::vector<const Call *>> CallsTo;
+  llvm::StringMap<const Root *> Roots;
+  llvm::StringMap<std::vector<const Pass *>> PassesOf;
+  llvm::StringMap<std::vector<const Escape *>> EscapesOf;
+  llvm::StringMap<std::vector<const AccessorUse *>> UsesOf;
+  llvm::StringMap<std::vector<const Instance *>> InstancesOf;
+  /// By field: the instances stored into it that replace the one it held.
+  llvm::StringMap<std::vector<const Instance *>> ReplacementsOf;
+  std::map<std::string, std::optional<Cause>> Causes;
+  std::map<std::string, Lifetime> Lifetimes;
+};
+
+/// The decision for one container, given its sites and the evidence.
+class Judge {
+public:
+  Judge(const Container &C, const std::vector<const Site *> &Growths,
+        const std::vector<const Site *> &Shrinks, Evidence &E)
+      : C(C), Growths(Growths), Shrinks(Shrinks), E(E) {}
+
+  std::optional<Verdict> run() {
+    if (E.unseenMayShrink(C))
+      return std::nullopt;
+    Verdict Out;
+    Out.Subject = &C;
+    // Shrinks first: a bounded container's growth need not be explained.
+    // Keys that take few values keep the container itself small.
+    bool OwnBounded =
+        C.FiniteKeys || boundedByShrink(false, {}, Out.Idle, Out.GivenBack);
+    std::vector<const Site *> Own, Elements;
+    if (!OwnBounded) {
+      Out.AccessorGrowths = E.accessorGrowths(C);
+      Own = repeatingGrowths(/*Element=*/false);
+    }
+    if (Own.empty() && Out.AccessorGrowths.empty()) {
+      // Its own size may be bounded while its elements grow.
+      Elements = repeatingGrowths(/*Element=*/true);
+      std::vector<const Site *> IdleElements;
+      if (Elements.empty() ||
+          boundedByShrink(true, Elements, IdleElements, Out.GivenBack))
+        return std::nullopt;
+      Out.Elements = true;
+      Out.Idle = std::move(IdleElements);
+    }
+    // Asked last: per TU, it walks the TU for the instances of the class.
+    if (C.Owner == "member" && E.ownerLifetime(C) == Lifetime::Short)
+      return std::nullopt;
+    Out.Sites = Out.Elements ? std::move(Elements) : std::move(Own);
+    // The site to report at first, the others in their order.
+    auto Best = Out.Sites.begin();
+    for (auto It = Out.Sites.begin(); It != Out.Sites.end(); ++It)
+      if (E.preference(**It) > E.preference(**Best))
+        Best = It;
+    if (Best != Out.Sites.end())
+      std::rotate(Out.Sites.begin(), Best, std::next(Best));
+    bool Cache = !Out.Elements && llvm::any_of(Out.Sites, [](const Site *S) {
+      return S->CacheMiss;
+    });
+    // Each finding is one check's: a memo cache, then a list of callbacks,
+    // then any other container.
+    Out.Check = Cache                             ? "bloat-unbounded-cache"
+                : !Out.Elements && C.Callbacks    ? "bloat-long-lived-capture"
+                                                  : "bloat-unbounded-container";
+    // What the user silenced stays silent.
+    auto Silences = [&Out](const std::vector<std::string> &Checks) {
+      return llvm::is_contained(Checks, "*") ||
+             llvm::is_contained(Checks, Out.Check);
+    };
+    if (Silences(C.Suppressed) ||
+        (!Out.Sites.empty() && Silences(Out.Sites.front()->Suppressed)))
+      return std::nullopt;
+    return Out;
+  }
+
+private:
+  std::vector<const Site *> repeatingGrowths(bool Element) {
+    std::vector<const Site *> Repeating;
+    for (const Site *S : Growths)
+      if (S->Element == Element && !S->Once && E.growthRepeats(C, *S))
+        Repeating.push_back(S);
+    return Repeating;
+  }
+
+  /// Whether a shrink of the container (or of its elements, with
+  /// \p Elements) runs on a repeating path; the shrinks that do not are
+  /// added to \p Idle.
+  bool boundedByShrink(bool Elements,
                        const std::vector<const Site *> &ElementGrowths,
                        std::vector<const Site *> &Idle,
                        const Site *&GivenBack) {
-    for (const Site *S : ShrinksOf.lookup(C.Key)) {
+    for (const Site *S : Shrinks) {
       if (S->GivenBack) {
         GivenBack = GivenBack ? GivenBack : S;
         continue;
       }
-      bool Counts = repeats(S->Function, S->OpenEndedLoop);
+      bool Counts = E.shrinkRepeats(C, *S);
       if (Elements && !S->Element && !S->Whole)
         // Erasing an outer key bounds the elements only where they grow.
         Counts = llvm::any_of(ElementGrowths, [&](const Site *G) {
@@ -308,194 +441,144 @@ private:
         return true;
       Idle.push_back(S);
     }
-    // A callee, in any TU, that shrinks its reference parameter.
-    for (const Pass *P : PassesOf.lookup(C.Key)) {
-      auto Callee = Functions.find(P->Callee);
-      if (Callee != Functions.end() &&
-          P->Param < static_cast<int>(Callee->second->Params.size()) &&
-          Callee->second->Params[P->Param] == "shrinks" &&
-          repeats(P->Function, P->OpenEndedLoop))
-        return true;
-    }
-    // A caller of an accessor that returns it by reference.
-    for (const Escape *E : EscapesOf.lookup(C.Key))
-      for (const AccessorUse *U : UsesOf.lookup(E->Function))
-        if (U->Effect == "shrinks" && repeats(U->Function, U->OpenEndedLoop))
-          return true;
-    return false;
+    return E.shrunkByCallee(C) || E.shrunkThroughAccessor(C);
   }
 
-  std::string describeOwner(const Container &C) const {
-    if (C.Owner == "global")
-      return "global";
-    if (C.Owner == "namespace")
-      return "global in namespace '" + C.OwnerScope + "'";
-    if (C.Owner == "file-static")
-      return "file-static";
-    if (C.Owner == "static-member")
-      return "static member of '" + C.OwnerScope + "'";
-    if (C.Owner == "static-local")
-      return "static local in '" + C.OwnerScope + "'";
-    if (C.Owner == "member")
-      return "member of '" + C.OwnerScope + "'";
-    return "local in '" + C.OwnerScope + "'";
-  }
-
-  std::optional<Finding> decide(const Container &C) {
-    if (C.Owner == "member" && lifetimeOf(C.OwnerClass) == Lifetime::Short)
-      return std::nullopt;
-    std::vector<const Site *> Own, Elements;
-    for (const Site *S : GrowthsOf.lookup(C.Key))
-      if (!S->Once && (C.Owner == "local" ? C.LocalUnbounded
-                                          : repeats(S->Function,
-                                                    S->OpenEndedLoop)))
-        (S->Element ? Elements : Own).push_back(S);
-    // Growth through an accessor's callers (`bus.handlers().push_back(h)`).
-    std::vector<const AccessorUse *> AccessorGrowths;
-    for (const Escape *E : EscapesOf.lookup(C.Key))
-      for (const AccessorUse *U : UsesOf.lookup(E->Function))
-        if (U->Effect == "grows" && repeats(U->Function, U->OpenEndedLoop))
-          AccessorGrowths.push_back(U);
-    if (C.FiniteKeys) {
-      Own.clear();
-      AccessorGrowths.clear();
-    }
-    std::vector<const Site *> Idle;
-    const Site *GivenBack = nullptr;
-    bool ReportElements = false;
-    if (C.Owner != "local") {
-      if (Options.UnseenCodeMayShrink && unseenMayShrink(C))
-        return std::nullopt;
-      bool OwnUnbounded = (!Own.empty() || !AccessorGrowths.empty()) &&
-                          !boundedByShrink(C, false, {}, Idle, GivenBack);
-      if (!OwnUnbounded) {
-        std::vector<const Site *> IdleElements;
-        if (Elements.empty() ||
-            boundedByShrink(C, true, Elements, IdleElements, GivenBack))
-          return std::nullopt;
-        ReportElements = true;
-        Idle = std::move(IdleElements);
-      }
-    } else if (Own.empty()) {
-      return std::nullopt;
-    }
-    const std::vector<const Site *> &Sites = ReportElements ? Elements : Own;
-
-    Finding Out;
-    bool Cache = !ReportElements && llvm::any_of(Sites, [](const Site *S) {
-      return S->CacheMiss;
-    });
-    // Each finding is one check's, as per TU: a memo cache, then a list of
-    // callbacks, then any other container.
-    bool Callbacks = !Cache && !ReportElements && C.Callbacks;
-    Out.Check = Cache       ? "bloat-unbounded-cache"
-                : Callbacks ? "bloat-long-lived-capture"
-                            : "bloat-unbounded-container";
-    std::string Subject = "'" + C.Name + "' (" + describeOwner(C) + ")";
-    if (Callbacks)
-      Out.Message = "callbacks registered into " + Subject +
-                    " are never removed; each keeps what it captured alive";
-    else if (ReportElements)
-      Out.Message = Subject + " grows inside its elements ('" + C.Name +
-                    "[...]' is appended to) on a repeating path, and nothing "
-                    "there erases, clears or caps them";
-    else if (Cache)
-      Out.Message = Subject + " is a cache that grows without bound: entries "
-                              "are added on a miss on a repeating path but "
-                              "never evicted";
-    else
-      Out.Message = Subject + " grows without bound: " +
-                    (C.Associative ? "inserted" : "appended") +
-                    " on a repeating path but never erased, cleared or capped";
-    const Site *Primary = Sites.empty() ? nullptr : Sites.front();
-    // What the user silenced stays silent, as in per-TU mode.
-    auto Silences = [&Out](const std::vector<std::string> &Checks) {
-      return llvm::is_contained(Checks, "*") ||
-             llvm::is_contained(Checks, Out.Check);
-    };
-    if (Silences(C.Suppressed) || (Primary && Silences(Primary->Suppressed)))
-      return std::nullopt;
-    Out.At = Primary ? Primary->At : AccessorGrowths.front()->At;
-    Out.Notes.push_back({C.Declared, "'" + C.Name + "' is declared here"});
-    for (const Site *S : Sites)
-      if (S != Primary)
-        Out.Notes.push_back(
-            {S->At, S->At.File == Out.At.File
-                        ? "'" + C.Name + "' also grows here"
-                        : "'" + C.Name + "' also grows in " + fileName(S->At)});
-    for (const AccessorUse *U : AccessorGrowths)
-      Out.Notes.push_back({U->At, "'" + C.Name + "' grows here through " +
-                                      nameOf(U->Accessor)});
-    if (GivenBack)
-      Out.Notes.push_back({GivenBack->At,
-                           "this removal does not bound it: the same key or "
-                           "value is added again right after it"});
-    for (const Site *S : Idle)
-      Out.Notes.push_back(
-          {S->At, "this removal does not bound it: " +
-                      (S->Function.empty() ? std::string("it runs once")
-                                           : nameOf(S->Function) +
-                                                 " does not run on a "
-                                                 "repeating path")});
-    for (const Escape *E : EscapesOf.lookup(C.Key))
-      if (!E->Function.empty()) {
-        auto Fn = Functions.find(E->Function);
-        if (Fn != Functions.end())
-          Out.Notes.push_back(
-              {Fn->second->Declared,
-               nameOf(E->Function) +
-                   " returns it by reference; no caller in the project "
-                   "shrinks it"});
-      }
-    if (Primary) {
-      if (Primary->OpenEndedLoop)
-        Out.Notes.push_back({Primary->At, "the growth repeats in a loop "
-                                          "without a fixed trip count"});
-      else
-        explain(Primary->Function, Out.Notes);
-    }
-    Out.Notes.push_back(
-        {C.Declared,
-         Callbacks
-             ? "remove a callback when its subscriber goes away (return a "
-               "handle from the registration), or cap the number of callbacks"
-         : ReportElements
-             ? "bound it: cap each element (drop its oldest entries past a "
-               "size limit), or remove elements on the path that fills them"
-         : C.Owner == "local"
-             ? "bound it: declare it inside the loop, or consume and clear "
-               "it on every iteration"
-         : C.Associative
-             ? "bound it: evict entries past a size limit (LRU) or an age "
-               "(TTL), or clear it once per request or frame"
-             : "bound it: erase the oldest entries once it passes a size "
-               "limit, keep it in a ring buffer such as "
-               "boost::circular_buffer, or clear it once per request or "
-               "frame"});
-    return Out;
-  }
-
-  const Facts &F;
-  const DecideOptions &Options;
-  bool UncalledAreEntries = true;
-  llvm::StringMap<const Function *> Functions;
-  llvm::StringMap<std::vector<const Call *>> CallsTo;
-  llvm::StringMap<const Root *> Roots;
-  llvm::StringMap<std::vector<const Site *>> GrowthsOf, ShrinksOf;
-  llvm::StringMap<std::vector<const Pass *>> PassesOf;
-  llvm::StringMap<std::vector<const Escape *>> EscapesOf;
-  llvm::StringMap<std::vector<const AccessorUse *>> UsesOf;
-  llvm::StringMap<std::vector<const Instance *>> InstancesOf;
-  /// By field: the instances stored into it that replace the one it held.
-  llvm::StringMap<std::vector<const Instance *>> ReplacementsOf;
-  std::map<std::string, std::optional<Cause>> Causes;
-  std::map<std::string, Lifetime> Lifetimes;
+  const Container &C;
+  const std::vector<const Site *> &Growths;
+  const std::vector<const Site *> &Shrinks;
+  Evidence &E;
 };
+
+std::string describeOwner(const Container &C) {
+  if (C.Owner == "global")
+    return "global";
+  if (C.Owner == "namespace")
+    return "global in namespace '" + C.OwnerScope + "'";
+  if (C.Owner == "file-static")
+    return "file-static";
+  if (C.Owner == "static-member")
+    return "static member of '" + C.OwnerScope + "'";
+  if (C.Owner == "static-local")
+    return "static local in '" + C.OwnerScope + "'";
+  if (C.Owner == "member")
+    return "member of '" + C.OwnerScope + "'";
+  return "local in '" + C.OwnerScope + "'";
+}
+
+/// The words of a project's finding: what grows, where, why the path
+/// repeats, and how to bound it.
+Finding word(const Verdict &V, ProjectEvidence &Project) {
+  const Container &C = *V.Subject;
+  Finding Out;
+  Out.Check = V.Check;
+  bool Callbacks = V.Check == "bloat-long-lived-capture";
+  bool Cache = V.Check == "bloat-unbounded-cache";
+  std::string Subject = "'" + C.Name + "' (" + describeOwner(C) + ")";
+  if (Callbacks)
+    Out.Message = "callbacks registered into " + Subject +
+                  " are never removed; each keeps what it captured alive";
+  else if (V.Elements)
+    Out.Message = Subject + " grows inside its elements ('" + C.Name +
+                  "[...]' is appended to) on a repeating path, and nothing "
+                  "there erases, clears or caps them";
+  else if (Cache)
+    Out.Message = Subject + " is a cache that grows without bound: entries "
+                            "are added on a miss on a repeating path but "
+                            "never evicted";
+  else
+    Out.Message = Subject + " grows without bound: " +
+                  (C.Associative ? "inserted" : "appended") +
+                  " on a repeating path but never erased, cleared or capped";
+  const Site *Primary = V.Sites.empty() ? nullptr : V.Sites.front();
+  Out.At = Primary ? Primary->At : V.AccessorGrowths.front()->At;
+  Out.Notes.push_back({C.Declared, "'" + C.Name + "' is declared here"});
+  for (const Site *S : V.Sites)
+    if (S != Primary)
+      Out.Notes.push_back(
+          {S->At, S->At.File == Out.At.File
+                      ? "'" + C.Name + "' also grows here"
+                      : "'" + C.Name + "' also grows in " + fileName(S->At)});
+  for (const AccessorUse *U : V.AccessorGrowths)
+    Out.Notes.push_back({U->At, "'" + C.Name + "' grows here through " +
+                                    Project.nameOf(U->Accessor)});
+  if (V.GivenBack)
+    Out.Notes.push_back({V.GivenBack->At,
+                         "this removal does not bound it: the same key or "
+                         "value is added again right after it"});
+  for (const Site *S : V.Idle)
+    Out.Notes.push_back(
+        {S->At, "this removal does not bound it: " +
+                    (S->Function.empty()
+                         ? std::string("it runs once")
+                         : Project.nameOf(S->Function) +
+                               " does not run on a repeating path")});
+  for (const Function *Accessor : Project.accessorsOf(C))
+    Out.Notes.push_back({Accessor->Declared,
+                         Project.nameOf(Accessor->Key) +
+                             " returns it by reference; no caller in the "
+                             "project shrinks it"});
+  if (Primary) {
+    if (Primary->OpenEndedLoop)
+      Out.Notes.push_back({Primary->At, "the growth repeats in a loop "
+                                        "without a fixed trip count"});
+    else
+      Project.explain(Primary->Function, Out.Notes);
+  }
+  Out.Notes.push_back(
+      {C.Declared,
+       Callbacks
+           ? "remove a callback when its subscriber goes away (return a "
+             "handle from the registration), or cap the number of callbacks"
+       : V.Elements
+           ? "bound it: cap each element (drop its oldest entries past a "
+             "size limit), or remove elements on the path that fills them"
+       : C.Owner == "local"
+           ? "bound it: declare it inside the loop, or consume and clear "
+             "it on every iteration"
+       : C.Associative
+           ? "bound it: evict entries past a size limit (LRU) or an age "
+             "(TTL), or clear it once per request or frame"
+           : "bound it: erase the oldest entries once it passes a size "
+             "limit, keep it in a ring buffer such as "
+             "boost::circular_buffer, or clear it once per request or "
+             "frame"});
+  return Out;
+}
 
 } // namespace
 
+std::vector<Verdict> judge(const Facts &F, Evidence &E) {
+  llvm::StringMap<std::vector<const Site *>> GrowthsOf, ShrinksOf;
+  for (const Site &S : F.Growths)
+    GrowthsOf[S.Container].push_back(&S);
+  for (const Site &S : F.Shrinks)
+    ShrinksOf[S.Container].push_back(&S);
+  static const std::vector<const Site *> None;
+  auto SitesOf = [](const auto &Map, const std::string &Key)
+      -> const std::vector<const Site *> & {
+    auto It = Map.find(Key);
+    return It == Map.end() ? None : It->second;
+  };
+  std::vector<Verdict> Verdicts;
+  for (const Container &C : F.Containers)
+    if (std::optional<Verdict> V =
+            Judge(C, SitesOf(GrowthsOf, C.Key), SitesOf(ShrinksOf, C.Key), E)
+                .run())
+      Verdicts.push_back(std::move(*V));
+  return Verdicts;
+}
+
 std::vector<Finding> decide(const Facts &F, const DecideOptions &Options) {
-  return Decider(F, Options).run();
+  ProjectEvidence Project(F, Options);
+  std::vector<Finding> Findings;
+  for (const Verdict &V : judge(F, Project))
+    Findings.push_back(word(V, Project));
+  llvm::sort(Findings, [](const Finding &A, const Finding &B) {
+    return std::make_tuple(A.At.tie(), A.Check) <
+           std::make_tuple(B.At.tie(), B.Check);
+  });
+  return Findings;
 }
 
 } // namespace bloat_facts
