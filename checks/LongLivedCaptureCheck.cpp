@@ -156,8 +156,6 @@ void LongLivedCaptureCheck::reportStoredLambda(const StoredLambda &Stored) {
 }
 
 void LongLivedCaptureCheck::report(const UnboundedContainer &Finding) {
-  if (kindOf(Finding) != FindingKind::Callbacks)
-    return;
   diag(Finding.Primary->Loc,
        "callbacks registered into %0 (%1) are never removed; each keeps "
        "what it captured alive")

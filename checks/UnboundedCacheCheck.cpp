@@ -6,8 +6,6 @@
 namespace clang::tidy::bloat {
 
 void UnboundedCacheCheck::report(const UnboundedContainer &Finding) {
-  if (kindOf(Finding) != FindingKind::Cache)
-    return;
   diag(Finding.Primary->Loc,
        "%0 (%1) is a cache that grows without bound: entries are added "
        "on a miss on a repeating path but never evicted")

@@ -6,8 +6,6 @@
 namespace clang::tidy::bloat {
 
 void UnboundedContainerCheck::report(const UnboundedContainer &Finding) {
-  if (kindOf(Finding) != FindingKind::Container)
-    return;
   if (!Finding.ElementPath.empty())
     diag(Finding.Primary->Loc,
          "%0 (%1) grows inside its elements ('%2' is appended to) on a "

@@ -1,7 +1,6 @@
 //===--- ContainerFactsCheck.cpp - base of the container checks -----------===//
 
 #include "utils/ContainerFactsCheck.h"
-#include "analysis/Callbacks.h"
 #include "facts/Decide.h"
 #include "facts/Facts.h"
 #include "utils/SharedBodyWalk.h"
@@ -198,15 +197,6 @@ ContainerFactsCheck::ContainerFactsCheck(StringRef Name,
 
 ContainerFactsCheck::~ContainerFactsCheck() = default;
 
-ContainerFactsCheck::FindingKind
-ContainerFactsCheck::kindOf(const UnboundedContainer &Finding) {
-  if (Finding.CacheLookup)
-    return FindingKind::Cache;
-  if (holdsCallables(Finding.Decl->getType()))
-    return FindingKind::Callbacks;
-  return FindingKind::Container;
-}
-
 void ContainerFactsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ModelOptions.store(Options, Opts);
   if (!FactsDir.empty())
@@ -316,7 +306,7 @@ bool ContainerFactsCheck::reportFromProjectFacts() {
     return SourceLocation();
   };
   for (const bloat_facts::Finding &Finding : Project.Findings) {
-    if (!reportsProjectFinding(Finding.Check) ||
+    if (Finding.Check != Name ||
         !Project.OwnFiles.count(Finding.At.File))
       continue;
     SourceLocation At = Translate(Finding.At);
@@ -349,7 +339,7 @@ void ContainerFactsCheck::onEndOfTranslationUnit() {
     return;
   }
   for (const UnboundedContainer &Finding : Shared->findings())
-    if (!ModelOptions.isIgnored(*Finding.Decl) &&
+    if (Finding.Check == Name && !ModelOptions.isIgnored(*Finding.Decl) &&
         !isSuppressedAtDeclaration(Finding))
       report(Finding);
   for (const StoredLambda &Lambda : Shared->lambdas())

@@ -36,21 +36,11 @@ public:
   void onEndOfTranslationUnit() override;
 
 protected:
-  /// Which check a finding belongs to, whichever checks run: a memo cache is
-  /// bloat-unbounded-cache's, a list of callbacks bloat-long-lived-capture's,
-  /// any other container bloat-unbounded-container's.
-  enum class FindingKind { Cache, Callbacks, Container };
-  static FindingKind kindOf(const UnboundedContainer &Finding);
-
-  /// One unbounded container of the TU, in source order.
+  /// One unbounded container of the TU that is this check's finding (the
+  /// decision says whose: facts/Decide.h's Verdict::Check), in source order.
   virtual void report(const UnboundedContainer &Finding) = 0;
   /// One lambda the TU keeps somewhere, in walk order.
   virtual void reportStoredLambda(const StoredLambda &Lambda) {}
-
-  /// Whether this check reports a whole-program finding of \p Check.
-  virtual bool reportsProjectFinding(llvm::StringRef Check) const {
-    return Check == Name;
-  }
 
   /// The facts of the TU, for explaining a finding.
   const ContainerFacts &facts() const;
