@@ -1300,26 +1300,37 @@ private:
   Judgement &J;
 };
 
-bloat_facts::Site ContainerFacts::growthFact(const Record &R,
-                                             const GrowthSite &Site,
-                                             bool Element) {
-  bloat_facts::Site S;
-  S.OpenEndedLoop = Site.OpenEndedLoop != nullptr;
-  S.Once = runsOnce(R, Site);
-  S.Element = Element;
-  S.CacheMiss = !Element && cacheLookupFor(R, Site) != nullptr;
-  return S;
-}
-
-bloat_facts::Site ContainerFacts::shrinkFact(const Record &R,
-                                             const ShrinkSite &Site,
-                                             bool Element) {
-  bloat_facts::Site S;
-  S.OpenEndedLoop = Site.InOpenEndedLoop;
-  S.Whole = Site.Whole;
-  S.Element = Element;
-  S.GivenBack = !Element && isGivenBack(R, Site);
-  return S;
+void ContainerFacts::siteFacts(
+    const Record &R,
+    llvm::function_ref<void(bloat_facts::Site, const GrowthSite &)> Growth,
+    llvm::function_ref<void(bloat_facts::Site, const ShrinkSite &)> Shrink) {
+  auto GrowthFact = [&](const GrowthSite &Site, bool Element) {
+    bloat_facts::Site S;
+    S.OpenEndedLoop = Site.OpenEndedLoop != nullptr;
+    S.Once = runsOnce(R, Site);
+    S.Element = Element;
+    S.CacheMiss = !Element && cacheLookupFor(R, Site) != nullptr;
+    Growth(std::move(S), Site);
+  };
+  for (const GrowthSite &Site : R.Growths)
+    // `if (!M.count(K)) K = Default; return M[K];` reads: a subscript whose
+    // value is only read, after a lookup, is no growth of its own.
+    if (!isReadAfterLookup(R, Site))
+      GrowthFact(Site, false);
+  for (const GrowthSite &Site : R.ElementGrowths)
+    GrowthFact(Site, true);
+  auto ShrinkFact = [&](const ShrinkSite &Site, bool Element) {
+    bloat_facts::Site S;
+    S.OpenEndedLoop = Site.InOpenEndedLoop;
+    S.Whole = Site.Whole;
+    S.Element = Element;
+    S.GivenBack = !Element && isGivenBack(R, Site);
+    Shrink(std::move(S), Site);
+  };
+  for (const ShrinkSite &Site : R.Shrinks)
+    ShrinkFact(Site, false);
+  for (const ShrinkSite &Site : R.ElementShrinks)
+    ShrinkFact(Site, true);
 }
 
 const ContainerFacts::Judgement &ContainerFacts::judgement() {
@@ -1355,29 +1366,20 @@ const ContainerFacts::Judgement &ContainerFacts::judgement() {
     // Reported at the first site in source order that the evidence prefers.
     llvm::sort(R.Growths, Before);
     llvm::sort(R.ElementGrowths, Before);
-    auto AddGrowth = [&](const GrowthSite &Site, bool Element) {
-      J.Facts.Growths.push_back(growthFact(R, Site, Element));
-      J.Facts.Growths.back().Container = C.Key;
-      J.Facts.Growths.back().Function = FunctionKey(Site.Context.Function);
-      J.Growths.push_back(&Site);
-    };
-    for (const GrowthSite &Site : R.Growths)
-      // `if (!M.count(K)) K = Default; return M[K];` reads: a subscript
-      // whose value is only read, after a lookup, is no growth of its own.
-      if (!isReadAfterLookup(R, Site))
-        AddGrowth(Site, false);
-    for (const GrowthSite &Site : R.ElementGrowths)
-      AddGrowth(Site, true);
-    auto AddShrink = [&](const ShrinkSite &Site, bool Element) {
-      J.Facts.Shrinks.push_back(shrinkFact(R, Site, Element));
-      J.Facts.Shrinks.back().Container = C.Key;
-      J.Facts.Shrinks.back().Function = FunctionKey(Site.Function);
-      J.Shrinks.push_back(&Site);
-    };
-    for (const ShrinkSite &Site : R.Shrinks)
-      AddShrink(Site, false);
-    for (const ShrinkSite &Site : R.ElementShrinks)
-      AddShrink(Site, true);
+    siteFacts(
+        R,
+        [&](bloat_facts::Site S, const GrowthSite &Site) {
+          S.Container = C.Key;
+          S.Function = FunctionKey(Site.Context.Function);
+          J.Facts.Growths.push_back(std::move(S));
+          J.Growths.push_back(&Site);
+        },
+        [&](bloat_facts::Site S, const ShrinkSite &Site) {
+          S.Container = C.Key;
+          S.Function = FunctionKey(Site.Function);
+          J.Facts.Shrinks.push_back(std::move(S));
+          J.Shrinks.push_back(&Site);
+        });
     J.Facts.Containers.push_back(std::move(C));
     J.Containers.push_back(&R);
   }

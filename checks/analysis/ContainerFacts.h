@@ -260,13 +260,14 @@ private:
   const Judgement &judgement();
   /// Whether the decision found \p R's own growth unbounded.
   bool isJudgedUnbounded(const Record &R);
-  /// What the decision reads of a growth (or a shrink): whether it runs once,
-  /// follows a lookup, gives back what was removed. Facts files and the
-  /// per-TU decision take it from here alike.
-  bloat_facts::Site growthFact(const Record &R, const GrowthSite &Site,
-                               bool Element);
-  bloat_facts::Site shrinkFact(const Record &R, const ShrinkSite &Site,
-                               bool Element);
+  /// Every growth and shrink of \p R and of its elements, as the decision
+  /// reads them: whether each runs once, follows a lookup, gives back what
+  /// was removed (the container, function and location left for the caller
+  /// to name). Facts files and the per-TU decision take them from here alike.
+  void siteFacts(
+      const Record &R,
+      llvm::function_ref<void(bloat_facts::Site, const GrowthSite &)> Growth,
+      llvm::function_ref<void(bloat_facts::Site, const ShrinkSite &)> Shrink);
   std::unique_ptr<Judgement> Judged;
 
   ContainerModel Model;

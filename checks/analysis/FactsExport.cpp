@@ -996,32 +996,22 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
       if (!C.LocalUnbounded)
         continue;
     }
-    auto Growth = [&](const GrowthSite &G, bool Element) {
-      bloat_facts::Site S = growthFact(R, G, Element);
-      S.Container = C.Key;
-      S.Function = NoteFunction(G.Context.Function);
-      S.At = Keys.location(G.Loc);
-      if (Silenced.ForSite)
-        S.Suppressed = Silenced.ForSite(G.Loc);
-      Out.Growths.push_back(std::move(S));
-    };
-    for (const GrowthSite &G : R.Growths)
-      // A subscript only read after a lookup adds nothing (as per TU).
-      if (!isReadAfterLookup(R, G))
-        Growth(G, false);
-    for (const GrowthSite &G : R.ElementGrowths)
-      Growth(G, true);
-    auto Shrink = [&](const ShrinkSite &Site, bool Element) {
-      bloat_facts::Site S = shrinkFact(R, Site, Element);
-      S.Container = C.Key;
-      S.Function = NoteFunction(Site.Function);
-      S.At = Keys.location(Site.Loc);
-      Out.Shrinks.push_back(std::move(S));
-    };
-    for (const ShrinkSite &Site : R.Shrinks)
-      Shrink(Site, false);
-    for (const ShrinkSite &Site : R.ElementShrinks)
-      Shrink(Site, true);
+    siteFacts(
+        R,
+        [&](bloat_facts::Site S, const GrowthSite &G) {
+          S.Container = C.Key;
+          S.Function = NoteFunction(G.Context.Function);
+          S.At = Keys.location(G.Loc);
+          if (Silenced.ForSite)
+            S.Suppressed = Silenced.ForSite(G.Loc);
+          Out.Growths.push_back(std::move(S));
+        },
+        [&](bloat_facts::Site S, const ShrinkSite &Site) {
+          S.Container = C.Key;
+          S.Function = NoteFunction(Site.Function);
+          S.At = Keys.location(Site.Loc);
+          Out.Shrinks.push_back(std::move(S));
+        });
     for (const Record::PassSite &Pass : R.Passes) {
       // Library functions were taken as shrinks where they are called.
       if (SM.isInSystemHeader(Pass.Callee->getLocation()))
