@@ -108,7 +108,8 @@ struct ContainerFactsOptions {
   /// Off: a TU that only includes the header reports such a member when it
   /// shows the repetition (a loop, a stored callback, an address taken), an
   /// instance that lasts, or reaches it through a global object;
-  /// whole-program mode decides the rest from the instances.
+  /// whole-program mode decides the rest from the instances. (The class's
+  /// own .cpp reports its members as if one instance lasted.)
   /// AssumeUnseenCodeDoesNotShrink implies it.
   bool AssumeInstancesLiveLong = false;
 };

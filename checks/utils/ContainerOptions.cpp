@@ -13,6 +13,8 @@ constexpr llvm::StringLiteral IgnoredNamesOption = "IgnoredNames";
 constexpr llvm::StringLiteral FiniteKeyMaxBitsOption = "FiniteKeyMaxBits";
 constexpr llvm::StringLiteral AssumeUnseenOption =
     "AssumeUnseenCodeDoesNotShrink";
+constexpr llvm::StringLiteral AssumeInstancesOption =
+    "AssumeInstancesLiveLong";
 } // namespace
 
 ContainerCheckOptions::ContainerCheckOptions(
@@ -25,6 +27,8 @@ ContainerCheckOptions::ContainerCheckOptions(
       IgnoredNames(Options.getLocalOrGlobal(IgnoredNamesOption, "")),
       AssumeUnseenCodeDoesNotShrink(
           Options.getLocalOrGlobal(AssumeUnseenOption, false)),
+      AssumeInstancesLiveLong(
+          Options.getLocalOrGlobal(AssumeInstancesOption, false)),
       FiniteKeyMaxBits(Options.getLocalOrGlobal(FiniteKeyMaxBitsOption, 8u)) {
   auto FullName = [CheckName](StringRef Option) {
     return (CheckName + "." + Option).str();
@@ -61,12 +65,14 @@ void ContainerCheckOptions::store(const ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, BoundedTypesOption, BoundedTypes);
   Options.store(Opts, IgnoredNamesOption, IgnoredNames);
   Options.store(Opts, AssumeUnseenOption, AssumeUnseenCodeDoesNotShrink);
+  Options.store(Opts, AssumeInstancesOption, AssumeInstancesLiveLong);
   Options.store(Opts, FiniteKeyMaxBitsOption, FiniteKeyMaxBits);
 }
 
 ContainerFacts ContainerCheckOptions::makeFacts() const {
   ContainerFactsOptions FactsOptions;
   FactsOptions.AssumeUnseenCodeDoesNotShrink = AssumeUnseenCodeDoesNotShrink;
+  FactsOptions.AssumeInstancesLiveLong = AssumeInstancesLiveLong;
   return ContainerFacts(makeModel(), FactsOptions);
 }
 
@@ -78,6 +84,7 @@ std::string ContainerCheckOptions::factsKey() const {
     Key += '\0'; // Cannot occur inside an option value.
   }
   Key += AssumeUnseenCodeDoesNotShrink ? '1' : '0';
+  Key += AssumeInstancesLiveLong ? '1' : '0';
   Key += std::to_string(FiniteKeyMaxBits);
   return Key;
 }

@@ -44,6 +44,7 @@ private:
   const StringRef BoundedTypes;
   const StringRef IgnoredNames;
   const bool AssumeUnseenCodeDoesNotShrink;
+  const bool AssumeInstancesLiveLong;
   const unsigned FiniteKeyMaxBits;
 
   ContainerModelOptions Model;

@@ -15,6 +15,12 @@
 // RUN:   %s -- -std=c++17 -I %S/Inputs 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=STRICT
 // STRICT-DAG: 'Visited' (member of 'Collector') grows without bound
+// AssumeInstancesLiveLong alone does the same for the instances, and only
+// that: a global option, as each check reads it.
+// RUN: %bloat_tidy -checks='-*,bloat-unbounded-container,bloat-unbounded-cache' -header-filter='.*' \
+// RUN:   -config="{CheckOptions: {AssumeInstancesLiveLong: true}}" \
+// RUN:   %s -- -std=c++17 -I %S/Inputs 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=STRICT
 
 #include "per-object-members.h"
 #include <cstdlib>
