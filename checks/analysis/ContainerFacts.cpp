@@ -617,6 +617,8 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
     Effect = CallEffect::Grows;
   switch (Effect) {
   case CallEffect::Grows:
+    if (View.Method == "operator[]" && reachesElementToShrink(Call, Where))
+      return;
     addGrowth(*D, Call, View.Object, Where);
     return;
   case CallEffect::Shrinks:
@@ -659,6 +661,19 @@ void ContainerFacts::onMemberCall(const CallExpr &Call,
   case CallEffect::None:
     return;
   }
+}
+
+bool ContainerFacts::reachesElementToShrink(const CallExpr &Subscript,
+                                            const WalkPosition &Where) {
+  const auto *Member = Where.parentThroughWrappers().get<MemberExpr>();
+  const auto *Method =
+      Member ? dyn_cast<CXXMethodDecl>(Member->getMemberDecl()) : nullptr;
+  if (!Method || !Method->getIdentifier())
+    return false;
+  std::optional<ContainerType> ElementType =
+      Model.classify(Subscript.getType().getNonReferenceType());
+  return ElementType && Model.effectOfMethod(*ElementType, Method->getName()) ==
+                            CallEffect::Shrinks;
 }
 
 void ContainerFacts::onAccessorCall(const MemberCallView &View,

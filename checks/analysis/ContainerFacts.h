@@ -212,6 +212,10 @@ private:
   void onElementCall(const CallExpr &Call, const MemberCallView &View,
                      const WalkPosition &Where);
   void onAccessorCall(const MemberCallView &View, const WalkPosition &Where);
+  /// `M[K].erase(X)`: the subscript reaches an element to shrink it, on a
+  /// removal path where the key is there already; it is no growth of `M`.
+  bool reachesElementToShrink(const CallExpr &Subscript,
+                              const WalkPosition &Where);
   GrowthSite makeSite(const Expr &Call, const WalkPosition &Where);
   /// Whether growth with the same key is reachable, in \p Site's function,
   /// right after \p Site: the entry comes back (erase then re-insert, or

@@ -346,6 +346,19 @@ static void drive(int Argc, char **Argv) {
 }
 // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: 'Ticks' (file-static) grows without bound: {{.*}}
 
+// `M[K].erase(X)` reaches an element that is there already, on a removal
+// path: it is no growth of M. The subscript that fills M still is.
+std::map<int, std::vector<int>> Drained;
+void drainOne(int K) { Drained[K].clear(); }
+std::map<std::string, std::map<std::string, int>> Commands;
+void forget(const std::string &Module, const std::string &Name) {
+  Commands[Module].erase(Name);
+}
+void learn(const std::string &Module, const std::string &Name) {
+  Commands[Module][Name] = 1;
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'Commands' (global) grows without bound: {{.*}}
+
 int main(int Argc, char **Argv) {
   drive(Argc, Argv);
   loadDefaults(3);
