@@ -124,8 +124,7 @@ void LongLivedCaptureCheck::visit(const Stmt &S, const WalkPosition &Where) {
   // `OnDone = nullptr;`, `Res.OnDone = {};`: the callback and what it
   // captured are released here.
   const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&S);
-  if (!Assign || Assign->getOperator() != OO_Equal ||
-      Assign->getNumArgs() != 2)
+  if (!Assign || Assign->getOperator() != OO_Equal || Assign->getNumArgs() != 2)
     return;
   const ValueDecl *Holder = ContainerModel::referencedDecl(Assign->getArg(0));
   if (!Holder || !isa<FieldDecl, VarDecl>(Holder))
@@ -134,9 +133,8 @@ void LongLivedCaptureCheck::visit(const Stmt &S, const WalkPosition &Where) {
   if (!isEmptyCallback(Assign->getArg(1), Holder->getASTContext()))
     return;
   if (std::optional<HolderKey> Key = holderKey(*Holder))
-    Releases[*Key].push_back(
-        {Function ? Function->getCanonicalDecl() : nullptr,
-         Assign->getBeginLoc()});
+    Releases[*Key].push_back({Function ? Function->getCanonicalDecl() : nullptr,
+                              Assign->getBeginLoc()});
 }
 
 bool LongLivedCaptureCheck::isReleased(const ValueDecl &Holder,

@@ -21,8 +21,7 @@ namespace clang::tidy::bloat {
 ///
 /// For the user-facing documentation see
 /// docs/checks/bloat-long-lived-capture.md
-class LongLivedCaptureCheck : public ContainerFactsCheck,
-                              private WalkListener {
+class LongLivedCaptureCheck : public ContainerFactsCheck, private WalkListener {
 public:
   LongLivedCaptureCheck(StringRef Name, ClangTidyContext *Context,
                         std::shared_ptr<AnalysisHub> Hub);

@@ -8,8 +8,8 @@
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::bloat {
 
@@ -308,14 +308,16 @@ bool derivesFrom(const Stmt *E, const VarDecl *Target,
 // one before, and leaves at the first missing link. It walks a finite
 // structure, as `while (Node)` does. A pointer that is not found from its
 // previous value (`Job = Queue.pop(); if (!Job) break;`) is a worker's wait.
-bool followsChainUntilNull(const Expr *Cond, const Stmt &Body) {
+// \p Values caches what the body assigns, for the loop's other exits.
+bool followsChainUntilNull(const Expr *Cond, const Stmt &Body,
+                           std::optional<AssignedValues> &Values) {
   const VarDecl *Link = nullTestedPointer(Cond);
   if (!Link)
     return false;
-  AssignedValues Values;
-  collectAssignments(&Body, Values);
-  auto It = Values.find(Link);
-  if (It == Values.end())
+  if (!Values)
+    collectAssignments(&Body, Values.emplace());
+  auto It = Values->find(Link);
+  if (It == Values->end())
     return false;
   return llvm::any_of(It->second, [&](const Expr *Value) {
     // `P = P` steps nowhere.
@@ -323,7 +325,7 @@ bool followsChainUntilNull(const Expr *Cond, const Stmt &Body) {
       if (Ref->getDecl() == Link)
         return false;
     llvm::SmallPtrSet<const VarDecl *, 8> Followed;
-    return derivesFrom(Value, Link, Values, Followed);
+    return derivesFrom(Value, Link, *Values, Followed);
   });
 }
 
@@ -343,11 +345,12 @@ bool exitsWhenInputEnds(const Stmt &Loop) {
   if (containsVAArg(Compound))
     return true;
   bool ReadSeen = false;
+  std::optional<AssignedValues> Assigned;
   for (const Stmt *S : Compound->body()) {
     if (const auto *If = dyn_cast<IfStmt>(S)) {
       if (isExit(If->getThen()) && !If->getElse() &&
           (ReadSeen || mentionsReadLikeCall(If->getCond()) ||
-           followsChainUntilNull(If->getCond(), *Compound)))
+           followsChainUntilNull(If->getCond(), *Compound, Assigned)))
         return true;
       // `Idx = Text.find(Tag, Pos); if (Idx == npos) { ...; break; }`: a
       // scan that leaves when the search finds nothing more.
