@@ -5,6 +5,7 @@
 #include "utils/OptionParsing.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::bloat {
 
@@ -31,12 +32,37 @@ QualType sharedPointee(QualType Type) {
   return Record->getTemplateArgs()[0].getAsType();
 }
 
+// `nullptr`, `{}`, `std::function<void()>()`: a value that holds no
+// callback.
+bool isEmptyCallback(const Expr *E, ASTContext &Context) {
+  E = E->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+  if (E->isNullPointerConstant(Context, Expr::NPC_ValueDependentIsNotNull))
+    return true;
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return List->getNumInits() == 0;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() == 0 ||
+           (Construct->getNumArgs() == 1 &&
+            isa<CXXDefaultArgExpr>(Construct->getArg(0)));
+  return false;
+}
+
+// The function whose body holds \p Lambda (an enclosing lambda's call
+// operator when it is nested), null at namespace scope.
+const FunctionDecl *functionHolding(const LambdaExpr &Lambda) {
+  const DeclContext *Scope = Lambda.getLambdaClass()->getParent();
+  while (Scope && !isa<FunctionDecl>(Scope))
+    Scope = Scope->getParent();
+  return dyn_cast_or_null<FunctionDecl>(Scope);
+}
+
 } // namespace
 
 LongLivedCaptureCheck::LongLivedCaptureCheck(StringRef Name,
                                              ClangTidyContext *Context,
                                              std::shared_ptr<AnalysisHub> Hub)
-    : ContainerFactsCheck(Name, Context, std::move(Hub)),
+    : ContainerFactsCheck(Name, Context, Hub), WalkHub(std::move(Hub)),
+      TidyContext(*Context),
       RegistrationFunctions(Options.get(RegistrationFunctionsOption,
                                         DefaultRegistrationFunctions)),
       SizeThreshold(Options.get(SizeThresholdOption, DefaultSizeThreshold)),
@@ -47,10 +73,86 @@ LongLivedCaptureCheck::LongLivedCaptureCheck(StringRef Name,
       [this](StringRef Message) { configurationDiag(Message); });
 }
 
+LongLivedCaptureCheck::~LongLivedCaptureCheck() {
+  if (Walk)
+    Walk->removeListener(*this);
+}
+
 void LongLivedCaptureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, RegistrationFunctionsOption, RegistrationFunctions);
   Options.store(Opts, SizeThresholdOption, SizeThreshold);
   ContainerFactsCheck::storeOptions(Opts);
+}
+
+void LongLivedCaptureCheck::registerMatchers(
+    ast_matchers::MatchFinder *Finder) {
+  ContainerFactsCheck::registerMatchers(Finder);
+  Walk = SharedBodyWalk::get(*WalkHub, *Finder, TidyContext);
+  Walk->addListener(*this);
+}
+
+void LongLivedCaptureCheck::onEndOfTranslationUnit() {
+  ContainerFactsCheck::onEndOfTranslationUnit();
+  Releases.clear();
+}
+
+std::optional<LongLivedCaptureCheck::HolderKey>
+LongLivedCaptureCheck::holderKey(const ValueDecl &Holder) {
+  const IdentifierInfo *Name = Holder.getIdentifier();
+  if (!Name)
+    return std::nullopt;
+  // A member of a class template's instantiation is keyed by the template's
+  // own class, so that a release in one instantiation (or in the pattern)
+  // counts for all.
+  if (const auto *Field = dyn_cast<FieldDecl>(&Holder)) {
+    const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+    if (!Class)
+      return std::nullopt;
+    if (const CXXRecordDecl *Pattern = Class->getTemplateInstantiationPattern())
+      Class = Pattern;
+    return HolderKey(Class->getCanonicalDecl(), Name);
+  }
+  if (const auto *Var = dyn_cast<VarDecl>(&Holder)) {
+    if (const VarDecl *Pattern = Var->getTemplateInstantiationPattern())
+      Var = Pattern;
+    return HolderKey(Var->getCanonicalDecl(), Name);
+  }
+  return std::nullopt;
+}
+
+void LongLivedCaptureCheck::visit(const Stmt &S, const WalkPosition &Where) {
+  // `OnDone = nullptr;`, `Res.OnDone = {};`: the callback and what it
+  // captured are released here.
+  const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&S);
+  if (!Assign || Assign->getOperator() != OO_Equal || Assign->getNumArgs() != 2)
+    return;
+  const ValueDecl *Holder = ContainerModel::referencedDecl(Assign->getArg(0));
+  if (!Holder || !isa<FieldDecl, VarDecl>(Holder))
+    return;
+  const FunctionDecl *Function = Where.function();
+  if (!isEmptyCallback(Assign->getArg(1), Holder->getASTContext()))
+    return;
+  if (std::optional<HolderKey> Key = holderKey(*Holder))
+    Releases[*Key].push_back({Function ? Function->getCanonicalDecl() : nullptr,
+                              Assign->getBeginLoc()});
+}
+
+bool LongLivedCaptureCheck::isReleased(const ValueDecl &Holder,
+                                       const LambdaExpr &Lambda) const {
+  std::optional<HolderKey> Key = holderKey(Holder);
+  auto It = Key ? Releases.find(*Key) : Releases.end();
+  if (It == Releases.end())
+    return false;
+  const FunctionDecl *Storing = functionHolding(Lambda);
+  if (Storing)
+    Storing = Storing->getCanonicalDecl();
+  const SourceManager &SM = Holder.getASTContext().getSourceManager();
+  // Emptied before the lambda is stored, in the same function, it releases
+  // the callback before this one, not this one.
+  return llvm::any_of(It->second, [&](const Release &R) {
+    return R.Function != Storing ||
+           SM.isBeforeInTranslationUnit(Lambda.getEndLoc(), R.Loc);
+  });
 }
 
 std::optional<std::string>
@@ -107,6 +209,17 @@ void LongLivedCaptureCheck::reportStoredLambda(const StoredLambda &Stored) {
   const ASTContext &Context = Lambda.getCallOperator()->getASTContext();
   std::optional<std::string> Where = describeStorage(Storage);
   if (!Where)
+    return;
+  // A callback kept in a member of a local object lives as long as that
+  // object, as it would in a local std::function.
+  if (Storage.InLocalObject)
+    return;
+  // A holder the TU empties after storing the lambda (`OnDone = nullptr;`
+  // when a request completes) keeps the capture only until then: the
+  // release the last note of a finding asks for is already there.
+  if ((Storage.Kind == CallbackStorage::Member ||
+       Storage.Kind == CallbackStorage::LongLivedVariable) &&
+      Storage.Holder && isReleased(*Storage.Holder, Lambda))
     return;
   for (const LambdaCapture &Capture : Lambda.captures()) {
     QualType Type;

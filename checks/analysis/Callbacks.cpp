@@ -28,6 +28,22 @@ std::optional<CallbackStorage> storageInVariable(const ValueDecl *D) {
   return Storage;
 }
 
+// `Item.OnRead`, `Item.Parts.OnRead`: a member of an automatic local object
+// (not a reference, nor reached through a pointer).
+bool isMemberOfLocalObject(const Expr *E) {
+  const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  while (Member && !Member->isArrow()) {
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+             !Var->getType()->isReferenceType();
+    }
+    Member = dyn_cast<MemberExpr>(Base);
+  }
+  return false;
+}
+
 } // namespace
 
 std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
@@ -68,6 +84,8 @@ std::optional<CallbackStorage> storageOf(const LambdaExpr &Lambda,
                 : nullptr;
       } else {
         Result = storageInVariable(Target);
+        if (Result && Result->Kind == CallbackStorage::Member)
+          Result->InLocalObject = isMemberOfLocalObject(View->Object);
       }
     } else if (TargetType && Model.effectOfMethod(*TargetType, View->Method) ==
                                  CallEffect::Grows) {

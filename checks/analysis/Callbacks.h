@@ -45,6 +45,11 @@ struct CallbackStorage {
   /// template parameter it would call on the spot (as std::for_each does).
   bool ConvertedToCallbackObject = false;
 
+  /// A Member held by an automatic local object of the function that stores
+  /// the lambda (`Item.OnRead = [..]{..};` with `Item` a local): the callback
+  /// lives as long as that object, as it would in a local std::function.
+  bool InLocalObject = false;
+
   /// Stored for certain: everything but an argument to a call that takes the
   /// lambda itself as a template parameter.
   bool isCertainlyStored() const {

@@ -9,6 +9,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::bloat {
 
@@ -233,6 +234,101 @@ bool endsInExit(const Stmt *S) {
   return isa_and_nonnull<BreakStmt, ReturnStmt>(S);
 }
 
+// The pointer variable \p Cond tests for null: `!P`, `P == nullptr`,
+// `nullptr != P`, `P == NULL`.
+const VarDecl *nullTestedPointer(const Expr *Cond) {
+  auto PointerVar = [](const Expr *E) -> const VarDecl * {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Var->getType()->isPointerType() ? Var : nullptr;
+  };
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond))
+    return Not->getOpcode() == UO_LNot ? PointerVar(Not->getSubExpr())
+                                       : nullptr;
+  const auto *Equal = dyn_cast<BinaryOperator>(Cond);
+  if (!Equal || Equal->getOpcode() != BO_EQ)
+    return nullptr;
+  for (auto [Side, Other] : {std::pair(Equal->getLHS(), Equal->getRHS()),
+                             std::pair(Equal->getRHS(), Equal->getLHS())})
+    if (const VarDecl *Tested = PointerVar(Side))
+      if (Other->isNullPointerConstant(Tested->getASTContext(),
+                                       Expr::NPC_ValueDependentIsNotNull))
+        return Tested;
+  return nullptr;
+}
+
+// What \p Body gives each variable: its initialisers in the body and the
+// values assigned to it (`V = E`), lambdas aside.
+using AssignedValues =
+    llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>>;
+void collectAssignments(const Stmt *S, AssignedValues &Values) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Declared = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : Declared->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (Var->getInit())
+          Values[Var].push_back(Var->getInit());
+  if (const auto *Assign = dyn_cast<BinaryOperator>(S))
+    if (Assign->getOpcode() == BO_Assign)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+          Values[Var].push_back(Assign->getRHS());
+  for (const Stmt *Child : S->children())
+    collectAssignments(Child, Values);
+}
+
+// Whether \p E reads \p Target, directly or through variables that the loop
+// body computes from it (`Next = P->next(); Tile = at(Next); P = Tile->p;`).
+bool derivesFrom(const Stmt *E, const VarDecl *Target,
+                 const AssignedValues &Values,
+                 llvm::SmallPtrSetImpl<const VarDecl *> &Followed) {
+  if (!E || isa<LambdaExpr>(E))
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+      if (Var == Target)
+        return true;
+      auto It = Values.find(Var);
+      if (It != Values.end() && Followed.insert(Var).second)
+        for (const Expr *Value : It->second)
+          if (derivesFrom(Value, Target, Values, Followed))
+            return true;
+      return false;
+    }
+  return llvm::any_of(E->children(), [&](const Stmt *Child) {
+    return derivesFrom(Child, Target, Values, Followed);
+  });
+}
+
+// `while (true) { Next = At->next(); if (!Next) break; At = Next; }`: an
+// endless-looking loop that follows a chain of links, each found from the
+// one before, and leaves at the first missing link. It walks a finite
+// structure, as `while (Node)` does. A pointer that is not found from its
+// previous value (`Job = Queue.pop(); if (!Job) break;`) is a worker's wait.
+// \p Values caches what the body assigns, for the loop's other exits.
+bool followsChainUntilNull(const Expr *Cond, const Stmt &Body,
+                           std::optional<AssignedValues> &Values) {
+  const VarDecl *Link = nullTestedPointer(Cond);
+  if (!Link)
+    return false;
+  if (!Values)
+    collectAssignments(&Body, Values.emplace());
+  auto It = Values->find(Link);
+  if (It == Values->end())
+    return false;
+  return llvm::any_of(It->second, [&](const Expr *Value) {
+    // `P = P` steps nowhere.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts()))
+      if (Ref->getDecl() == Link)
+        return false;
+    llvm::SmallPtrSet<const VarDecl *, 8> Followed;
+    return derivesFrom(Value, Link, *Values, Followed);
+  });
+}
+
 // `for (;;) { N = read(...); if (N <= 0) break; ... }`: every way out of an
 // endless-looking loop is input running out.
 bool exitsWhenInputEnds(const Stmt &Loop) {
@@ -249,10 +345,12 @@ bool exitsWhenInputEnds(const Stmt &Loop) {
   if (containsVAArg(Compound))
     return true;
   bool ReadSeen = false;
+  std::optional<AssignedValues> Assigned;
   for (const Stmt *S : Compound->body()) {
     if (const auto *If = dyn_cast<IfStmt>(S)) {
       if (isExit(If->getThen()) && !If->getElse() &&
-          (ReadSeen || mentionsReadLikeCall(If->getCond())))
+          (ReadSeen || mentionsReadLikeCall(If->getCond()) ||
+           followsChainUntilNull(If->getCond(), *Compound, Assigned)))
         return true;
       // `Idx = Text.find(Tag, Pos); if (Idx == npos) { ...; break; }`: a
       // scan that leaves when the search finds nothing more.
@@ -383,19 +481,52 @@ bool countsToParsedNumber(const Stmt &Loop) {
   return Cond && conditionCountsToParsedNumber(Cond);
 }
 
+/// Whether every member function of \p Record that \p Counts is defined in
+/// this TU (implicit, deleted, defaulted and pure ones have nothing to see).
+static bool
+memberFunctionsDefined(const CXXRecordDecl &Record,
+                       llvm::function_ref<bool(const FunctionDecl &)> Counts) {
+  const CXXRecordDecl *Definition = Record.getDefinition();
+  if (!Definition)
+    return false;
+  return llvm::all_of(Definition->decls(), [&](const Decl *Member) {
+    const FunctionDecl *Function = Member->getAsFunction();
+    if (!Function || Function->isImplicit() || Function->isDeleted() ||
+        Function->isDefaulted() || compat::isPureVirtual(*Function) ||
+        !Counts(*Function))
+      return true;
+    return Function->isDefined();
+  });
+}
+
+/// A member function that may modify its object.
+static bool isMutator(const FunctionDecl &F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+  return !Method || !Method->isConst();
+}
+
 bool allMutatorsVisible(const CXXRecordDecl &Record) {
   const CXXRecordDecl *Definition = Record.getDefinition();
   if (!Definition || !Definition->friends().empty())
     return false;
-  return llvm::all_of(Definition->decls(), [](const Decl *Member) {
-    const FunctionDecl *Function = Member->getAsFunction();
-    if (!Function || Function->isImplicit() || Function->isDeleted() ||
-        Function->isDefaulted() || compat::isPureVirtual(*Function))
-      return true;
-    if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-      if (Method->isConst())
-        return true;
-    return Function->isDefined();
+  return memberFunctionsDefined(*Definition, isMutator);
+}
+
+/// Whether the body of every friend of \p Record is in this TU: a friend
+/// function that is defined here, a friend class whose member functions all
+/// are. A private member function is then called only from code this TU
+/// shows, as when the class has no friends.
+static bool allFriendsVisible(const CXXRecordDecl &Record) {
+  return llvm::all_of(Record.friends(), [](const FriendDecl *Friend) {
+    if (const NamedDecl *Named = Friend->getFriendDecl()) {
+      const FunctionDecl *Function = Named->getAsFunction();
+      return Function && Function->isDefined();
+    }
+    const TypeSourceInfo *Type = Friend->getFriendType();
+    const CXXRecordDecl *Class =
+        Type ? Type->getType()->getAsCXXRecordDecl() : nullptr;
+    return Class && memberFunctionsDefined(
+                        *Class, [](const FunctionDecl &) { return true; });
   });
 }
 
@@ -411,8 +542,14 @@ bool RepeatingPaths::isExternallyCallable(const FunctionDecl &Function) {
       return false;
     if (Method->isVirtual())
       return true;
-    if (Method->getAccess() == AS_private && allMutatorsVisible(*Record))
-      return false;
+    // Only the class and its friends call a private member function: when
+    // this TU shows all of them, it shows every call.
+    if (Method->getAccess() == AS_private) {
+      const CXXRecordDecl *Definition = Record->getDefinition();
+      if (Definition && allFriendsVisible(*Definition) &&
+          memberFunctionsDefined(*Definition, isMutator))
+        return false;
+    }
     return Record->isExternallyVisible();
   }
   return Function.isExternallyVisible();
