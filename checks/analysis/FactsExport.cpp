@@ -148,6 +148,22 @@ const char *effectName(CallEffect Effect) {
   }
 }
 
+// The type arguments of a specialization, a variadic pack's elements
+// included (`std::tuple<A, B>`, `App<Cookies, Session<Store>>` are packs).
+llvm::SmallVector<QualType, 4>
+typeArguments(const ClassTemplateSpecializationDecl &Spec) {
+  llvm::SmallVector<QualType, 4> Types;
+  for (const TemplateArgument &Arg : Spec.getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Type)
+      Types.push_back(Arg.getAsType());
+    else if (Arg.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &Element : Arg.pack_elements())
+        if (Element.getKind() == TemplateArgument::Type)
+          Types.push_back(Element.getAsType());
+  }
+  return Types;
+}
+
 // The class an instance is of: `C`, `C[4]`, or held by a standard wrapper
 // (`std::unique_ptr<C>`, `std::vector<C>`, `std::optional<C>`).
 const CXXRecordDecl *instanceClass(QualType T, const SourceManager &SM) {
@@ -162,10 +178,9 @@ const CXXRecordDecl *instanceClass(QualType T, const SourceManager &SM) {
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
   if (!Spec)
     return nullptr;
-  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-    if (Arg.getKind() == TemplateArgument::Type)
-      if (const CXXRecordDecl *Held = instanceClass(Arg.getAsType(), SM))
-        return Held;
+  for (QualType Arg : typeArguments(*Spec))
+    if (const CXXRecordDecl *Held = instanceClass(Arg, SM))
+      return Held;
   return nullptr;
 }
 
@@ -247,12 +262,11 @@ heldByTemplate(const CXXRecordDecl *Class, const SourceManager &SM,
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
   if (!Spec || SM.isInSystemHeader(Spec->getLocation()) || Depth > 4)
     return Held;
-  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-    if (Arg.getKind() == TemplateArgument::Type)
-      if (const CXXRecordDecl *Inner = instanceClass(Arg.getAsType(), SM)) {
-        Held.push_back(Inner);
-        Held.append(heldByTemplate(Inner, SM, Depth + 1));
-      }
+  for (QualType Arg : typeArguments(*Spec))
+    if (const CXXRecordDecl *Inner = instanceClass(Arg, SM)) {
+      Held.push_back(Inner);
+      Held.append(heldByTemplate(Inner, SM, Depth + 1));
+    }
   return Held;
 }
 
@@ -924,6 +938,120 @@ private:
   std::vector<DeleteSite> Deletes;
 };
 
+// Whose object a growth of a member, or a member function call, acts on
+// (bloat_facts::Site::Receiver): "fresh" for an object the function made
+// itself (an automatic local, or a local pointer initialised with `new`)
+// when no loop without a fixed trip count lies between its declaration and
+// the use (each time round such a loop it would be the same object); "this"
+// for the object the member function runs on; "" for anything else. A
+// member grown only on fresh objects grows a bounded amount per object: a
+// builder (`auto *T = new Talk; T->addWord(W);`), a value filled and then
+// copied (`Block B; B.types.push_back(T); spawns[Id] = B;`).
+class ReceiverKinds {
+public:
+  explicit ReceiverKinds(ASTContext &Context) : Context(Context) {}
+
+  /// \p Use, in \p Function, acts on the object \p Object is or is part of.
+  std::string of(const Expr *Object, const FunctionDecl *Function,
+                 const Stmt *Use) {
+    for (unsigned Depth = 0; Object && Depth < 8; ++Depth) {
+      Object = Object->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Object))
+        return "this";
+      if (const auto *Member = dyn_cast<MemberExpr>(Object)) {
+        if (!isa<FieldDecl>(Member->getMemberDecl()))
+          return "";
+        const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+        // A part of the base object, or of the object it points to.
+        Object = Base;
+        continue;
+      }
+      // An object, or a pointer to the object (`P->add()`, `P->Items`).
+      const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      if (!Var || Var->getType()->isReferenceType() ||
+          (Var->getType()->isPointerType() && !isNew(Var->getInit())))
+        return "";
+      return fresh(*Var, Function, Use) ? "fresh" : "";
+    }
+    return "";
+  }
+
+  /// The object a growth of \p Field at \p Growth acts on.
+  std::string ofGrowth(const Expr *Growth, const ValueDecl *Field,
+                       const FunctionDecl *Function) {
+    if (!isa_and_nonnull<FieldDecl>(Field))
+      return "";
+    const MemberExpr *Member = memberIn(Growth, Field, 0);
+    return Member ? of(Member, Function, Growth) : "";
+  }
+
+  /// The object a member function call is made on.
+  std::string ofCall(const CallExpr *Call, const FunctionDecl *Caller) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      return of(Member->getImplicitObjectArgument(), Caller, Call);
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (const auto *Method =
+              dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+          Method && Method->isInstance() && Operator->getNumArgs() > 0)
+        return of(Operator->getArg(0), Caller, Call);
+    return "";
+  }
+
+private:
+  static bool isNew(const Expr *Init) {
+    return Init && isa<CXXNewExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
+  }
+
+  static const MemberExpr *memberIn(const Stmt *S, const ValueDecl *Field,
+                                    unsigned Depth) {
+    if (!S || Depth > 6 || isa<LambdaExpr>(S))
+      return nullptr;
+    if (const auto *Member = dyn_cast<MemberExpr>(S);
+        Member && Member->getMemberDecl() == Field)
+      return Member;
+    for (const Stmt *Child : S->children())
+      if (const MemberExpr *Found = memberIn(Child, Field, Depth + 1))
+        return Found;
+    return nullptr;
+  }
+
+  // A non-static automatic local of \p Function itself (not one a lambda
+  // captured from its enclosing function), declared inside every loop
+  // without a fixed trip count around \p Use.
+  bool fresh(const VarDecl &Var, const FunctionDecl *Function,
+             const Stmt *Use) {
+    if (!Function || !Var.isLocalVarDecl() || Var.isStaticLocal() ||
+        Var.getTSCSpec() != TSCS_unspecified)
+      return false;
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+    if (!Owner ||
+        Owner->getCanonicalDecl() != Function->getCanonicalDecl())
+      return false;
+    const FunctionDecl *Definition = nullptr;
+    if (!Function->isDefined(Definition) || !Definition->getBody())
+      return false;
+    auto [It, Inserted] = ParentsOf.try_emplace(Definition);
+    if (Inserted)
+      mapParents(Definition->getBody(), nullptr, It->second);
+    const SourceManager &SM = Context.getSourceManager();
+    for (const Stmt *P = It->second.lookup(Use); P; P = It->second.lookup(P))
+      if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(P) &&
+          isOpenEndedLoop(*P, Context) &&
+          !(SM.isBeforeInTranslationUnit(P->getBeginLoc(),
+                                         Var.getLocation()) &&
+            SM.isBeforeInTranslationUnit(Var.getLocation(), P->getEndLoc())))
+        return false;
+    return true;
+  }
+
+  ASTContext &Context;
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::DenseMap<const Stmt *, const Stmt *>>
+      ParentsOf;
+};
+
 } // namespace
 
 bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
@@ -948,6 +1076,7 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
   }
 
   llvm::DenseMap<const FunctionDecl *, bloat_facts::Function> Functions;
+  ReceiverKinds Receivers(*Context);
   auto NoteFunction = [&](const FunctionDecl *F) -> std::string {
     if (!F)
       return "";
@@ -1030,6 +1159,8 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
       S.CacheMiss = !Element && cacheLookupFor(R, G) != nullptr;
       if (Silenced.ForSite)
         S.Suppressed = Silenced.ForSite(G.Loc);
+      S.Receiver = Receivers.ofGrowth(dyn_cast_or_null<Expr>(G.Call), R.Decl,
+                                      G.Context.Function);
       Out.Growths.push_back(std::move(S));
     };
     for (const GrowthSite &G : R.Growths)
@@ -1095,6 +1226,7 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.At = Keys.location(Site.Call->getBeginLoc());
     C.OpenEndedLoop = Site.InLoop;
     C.Once = Site.RunsOnce;
+    C.Receiver = Receivers.ofCall(Site.Call, Site.Caller);
     Out.Calls.push_back(std::move(C));
   }
   // A program's `main`, even one that calls nothing the facts record:

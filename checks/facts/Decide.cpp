@@ -237,7 +237,8 @@ private:
                           : Lifetime::Unknown;
     for (const Instance *I : Instances) {
       Lifetime Of = Lifetime::Short;
-      if (I->Kind == "global" || I->Kind == "static" || I->Kind == "heap" ||
+      if (I->Kind == "global" || I->Kind == "static" ||
+          (I->Kind == "heap" && !deletedOnRepeatingPath(Class)) ||
           (I->Kind == "local" && I->Lasting))
         Of = Lifetime::Lasting;
       else if (I->Kind == "member" && !replacedOnRepeatingPath(I->Field))
@@ -251,6 +252,53 @@ private:
     }
     Lifetimes[Class] = Result;
     return Result;
+  }
+
+  /// Whether the project deletes instances of \p Class on a repeating path
+  /// (`delete P` gives an edge to its destructor, FactsExport): then its heap
+  /// instances are per-task objects, made and destroyed again and again, as
+  /// a local of a function that returns is; a member of one grows for one
+  /// task. Instances that are globals, statics or members of a lasting
+  /// owner still make the class lasting (lifetimeOf).
+  bool deletedOnRepeatingPath(const std::string &Class) {
+    llvm::StringRef Qualified(Class);
+    size_t Scope = Qualified.rfind("::");
+    llvm::StringRef Name = Scope == llvm::StringRef::npos
+                               ? Qualified.substr(Qualified.rfind('#') + 1)
+                               : Qualified.substr(Scope + 2);
+    std::string Destructor = Class + "::~" + Name.str() + "()";
+    return llvm::any_of(CallsTo.lookup(Destructor), [&](const Call *C) {
+      return !C->Caller.empty() && !C->Once &&
+             repeats(C->Caller, C->OpenEndedLoop);
+    });
+  }
+
+  /// Whether growth \p S acts only on objects made just before by the
+  /// function that grows them, or by every caller of the member function
+  /// that grows `this` (Site::Receiver, Call::Receiver): each such object
+  /// grows a bounded amount (a builder, a value filled and then copied),
+  /// however often the function runs. A member function that is a root (a
+  /// callback, an address handed on), virtual, uncalled, or called on any
+  /// other object, or in a loop without a fixed trip count, does not
+  /// qualify.
+  bool onFreshInstancesOnly(const Site &S) {
+    if (S.Receiver == "fresh")
+      return true;
+    return S.Receiver == "this" && !S.OpenEndedLoop &&
+           calledOnFreshInstancesOnly(S.Function, 0);
+  }
+  bool calledOnFreshInstancesOnly(const std::string &Function,
+                                  unsigned Depth) {
+    auto Fn = Functions.find(Function);
+    if (Depth > 4 || Fn == Functions.end() || Fn->second->Virtual ||
+        Roots.count(Function))
+      return false;
+    const std::vector<const Call *> &Calls = CallsTo.lookup(Function);
+    return !Calls.empty() && llvm::all_of(Calls, [&](const Call *C) {
+      return C->Receiver == "fresh" ||
+             (C->Receiver == "this" && !C->OpenEndedLoop &&
+              calledOnFreshInstancesOnly(C->Caller, Depth + 1));
+    });
   }
 
   /// Whether the member \p Field is given a new instance, replacing the one
@@ -346,7 +394,8 @@ private:
       return std::nullopt;
     std::vector<const Site *> Own, Elements;
     for (const Site *S : GrowthsOf.lookup(C.Key))
-      if (!S->Once && (C.Owner == "local" ? C.LocalUnbounded
+      if (!S->Once && !onFreshInstancesOnly(*S) &&
+          (C.Owner == "local" ? C.LocalUnbounded
                                           : repeats(S->Function,
                                                     S->OpenEndedLoop)))
         (S->Element ? Elements : Own).push_back(S);
