@@ -1052,6 +1052,49 @@ private:
       ParentsOf;
 };
 
+// Pairs (virtual destructor of a base, destructor of a class derived from
+// it) among the classes the TU defines, outside system headers.
+class DerivedDestructors : public RecursiveASTVisitor<DerivedDestructors> {
+public:
+  explicit DerivedDestructors(const SourceManager &SM) : SM(SM) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitCXXRecordDecl(CXXRecordDecl *Record) {
+    if (!Record->isThisDeclarationADefinition() ||
+        Record->isDependentContext())
+      return true;
+    const CXXDestructorDecl *Destructor = Record->getDestructor();
+    if (!Destructor)
+      return true;
+    for (const CXXBaseSpecifier &Base : Record->bases()) {
+      const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
+      if (!BaseClass || !BaseClass->hasDefinition())
+        continue;
+      const CXXDestructorDecl *BaseDestructor = BaseClass->getDestructor();
+      if (BaseDestructor && BaseDestructor->isVirtual() &&
+          !SM.isInSystemHeader(
+              SM.getExpansionLoc(BaseDestructor->getLocation())))
+        Edges.push_back({BaseDestructor, Destructor});
+    }
+    return true;
+  }
+
+  const std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> &
+  edges() const {
+    return Edges;
+  }
+
+private:
+  const SourceManager &SM;
+  std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> Edges;
+};
+
 } // namespace
 
 bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
@@ -1268,6 +1311,16 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
   for (const PointerFlow::DeleteSite &D : Pointers.deletes())
     AddEdge(NoteFunction(D.Caller), NoteFunction(D.Destructor),
             D.Delete->getBeginLoc(), D.OpenEndedLoop);
+  // `delete P` of a base with a virtual destructor runs the destructor of
+  // the class P points to: an edge from each base's destructor to the
+  // derived class's, so a class deleted through its base (a reference
+  // count's `delete this` in the base) is deleted as often as the base is.
+  DerivedDestructors Derived(Context->getSourceManager());
+  for (Decl *Top : Context->getTraversalScope())
+    Derived.TraverseDecl(Top);
+  for (auto [Base, Destructor] : Derived.edges())
+    AddEdge(NoteFunction(Base), NoteFunction(Destructor),
+            Destructor->getLocation(), /*OpenEndedLoop=*/false);
   for (auto [Function, Cause] : Paths.directCauses()) {
     if (Cause.Kind == RepeatCause::AddressTaken &&
         !Pointers.isHanded(Function) && Pointers.isStored(Function))
