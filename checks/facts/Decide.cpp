@@ -242,7 +242,8 @@ private:
           (I->Kind == "local" && I->Lasting))
         Of = Lifetime::Lasting;
       else if (I->Kind == "member" && !replacedOnRepeatingPath(I->Field))
-        Of = lifetimeOf(I->In, Depth + 1);
+        Of = memberOfItself(Class, *I) ? Lifetime::Short
+                                       : lifetimeOf(I->In, Depth + 1);
       if (Of == Lifetime::Lasting) {
         Result = Lifetime::Lasting;
         break;
@@ -252,6 +253,15 @@ private:
     }
     Lifetimes[Class] = Result;
     return Result;
+  }
+
+  /// Whether \p I is an instance of \p Class held by \p Class itself (a
+  /// tree's `std::vector<Node> children`, a list's `next`): it lives as long
+  /// as the node holding it, and so, down the tree, as the instances made
+  /// elsewhere (a root that is a local, a member, a global); it adds no
+  /// lifetime of its own.
+  static bool memberOfItself(const std::string &Class, const Instance &I) {
+    return I.Kind == "member" && I.In == Class;
   }
 
   /// Whether the project deletes instances of \p Class on a repeating path
