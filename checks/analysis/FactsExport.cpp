@@ -998,7 +998,85 @@ public:
     return "";
   }
 
+  /// Whether \p Call, in \p Caller, runs only the first time through a
+  /// guard that tests and sets a lasting flag in one step:
+  /// `if (started_.exchange(true) == false)`, `if (!Flag.test_and_set())`,
+  /// `if (Started.getAndSet(1) == 0)`, `if (F.compare_exchange_strong(E, 1))`
+  /// on a member or a global. The per-TU walk knows a flag checked and then
+  /// set; this is its atomic form, which a TU cannot tell from a read.
+  bool underFirstTimeGuard(const CallExpr *Call, const FunctionDecl *Caller) {
+    const llvm::DenseMap<const Stmt *, const Stmt *> *Parents =
+        parentsOf(Caller);
+    if (!Parents)
+      return false;
+    const Stmt *Child = Call;
+    for (const Stmt *P = Parents->lookup(Call); P;
+         Child = P, P = Parents->lookup(P))
+      if (const auto *If = dyn_cast<IfStmt>(P);
+          If && If->getThen() == Child && isFirstTimeTest(If->getCond()))
+        return true;
+    return false;
+  }
+
 private:
+  const llvm::DenseMap<const Stmt *, const Stmt *> *
+  parentsOf(const FunctionDecl *Function) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Function || !Function->isDefined(Definition) ||
+        !Definition->getBody())
+      return nullptr;
+    auto [It, Inserted] = ParentsOf.try_emplace(Definition);
+    if (Inserted)
+      mapParents(Definition->getBody(), nullptr, It->second);
+    return &It->second;
+  }
+
+  // `F.exchange(true) == false`, `!F.test_and_set()`, `F.getAndSet(1) == 0`,
+  // `F.compare_exchange_strong(E, true)`, on a lasting flag.
+  static bool isFirstTimeTest(const Expr *Cond) {
+    if (!Cond)
+      return false;
+    Cond = Cond->IgnoreParenImpCasts();
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+        Not && Not->getOpcode() == UO_LNot)
+      return isSwap(Not->getSubExpr(), /*Exchange=*/true);
+    if (const auto *Equal = dyn_cast<BinaryOperator>(Cond);
+        Equal && Equal->getOpcode() == BO_EQ)
+      return (isSwap(Equal->getLHS(), true) && isZero(Equal->getRHS())) ||
+             (isSwap(Equal->getRHS(), true) && isZero(Equal->getLHS()));
+    return isSwap(Cond, /*Exchange=*/false);
+  }
+  static bool isZero(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
+      return !Bool->getValue();
+    if (const auto *Int = dyn_cast<IntegerLiteral>(E))
+      return Int->getValue().isZero();
+    return false;
+  }
+  // A call that sets a member or global flag and returns its old value
+  // (\p Exchange) or whether it was the one to set it.
+  static bool isSwap(const Expr *E, bool Exchange) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier())
+      return false;
+    llvm::StringRef Name = Method->getName();
+    bool Named = Exchange ? (Name == "exchange" || Name == "test_and_set" ||
+                             Name == "getAndSet" || Name == "fetch_or" ||
+                             Name == "fetch_add")
+                          : Name.starts_with("compare_exchange");
+    if (!Named)
+      return false;
+    const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(Object))
+      return isa<FieldDecl>(Member->getMemberDecl());
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        return Var->hasGlobalStorage();
+    return false;
+  }
+
   static bool isNew(const Expr *Init) {
     return Init && isa<CXXNewExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
   }
@@ -1029,14 +1107,12 @@ private:
     if (!Owner ||
         Owner->getCanonicalDecl() != Function->getCanonicalDecl())
       return false;
-    const FunctionDecl *Definition = nullptr;
-    if (!Function->isDefined(Definition) || !Definition->getBody())
+    const llvm::DenseMap<const Stmt *, const Stmt *> *Parents =
+        parentsOf(Function);
+    if (!Parents)
       return false;
-    auto [It, Inserted] = ParentsOf.try_emplace(Definition);
-    if (Inserted)
-      mapParents(Definition->getBody(), nullptr, It->second);
     const SourceManager &SM = Context.getSourceManager();
-    for (const Stmt *P = It->second.lookup(Use); P; P = It->second.lookup(P))
+    for (const Stmt *P = Parents->lookup(Use); P; P = Parents->lookup(P))
       if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(P) &&
           isOpenEndedLoop(*P, Context) &&
           !(SM.isBeforeInTranslationUnit(P->getBeginLoc(),
@@ -1268,7 +1344,8 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.Callee = NoteFunction(Site.Callee);
     C.At = Keys.location(Site.Call->getBeginLoc());
     C.OpenEndedLoop = Site.InLoop;
-    C.Once = Site.RunsOnce;
+    C.Once = Site.RunsOnce ||
+             Receivers.underFirstTimeGuard(Site.Call, Site.Caller);
     C.Receiver = Receivers.ofCall(Site.Call, Site.Caller);
     Out.Calls.push_back(std::move(C));
   }
