@@ -1397,7 +1397,8 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     Derived.TraverseDecl(Top);
   for (auto [Base, Destructor] : Derived.edges())
     AddEdge(NoteFunction(Base), NoteFunction(Destructor),
-            Destructor->getLocation(), /*OpenEndedLoop=*/false);
+            Destructor->getCanonicalDecl()->getLocation(),
+            /*OpenEndedLoop=*/false);
   for (auto [Function, Cause] : Paths.directCauses()) {
     if (Cause.Kind == RepeatCause::AddressTaken &&
         !Pointers.isHanded(Function) && Pointers.isStored(Function))
