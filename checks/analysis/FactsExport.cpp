@@ -1022,8 +1022,7 @@ private:
   const llvm::DenseMap<const Stmt *, const Stmt *> *
   parentsOf(const FunctionDecl *Function) {
     const FunctionDecl *Definition = nullptr;
-    if (!Function || !Function->isDefined(Definition) ||
-        !Definition->getBody())
+    if (!Function || !Function->isDefined(Definition) || !Definition->getBody())
       return nullptr;
     auto [It, Inserted] = ParentsOf.try_emplace(Definition);
     if (Inserted)
@@ -1068,7 +1067,8 @@ private:
                           : Name.starts_with("compare_exchange");
     if (!Named)
       return false;
-    const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    const Expr *Object =
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
     if (const auto *Member = dyn_cast<MemberExpr>(Object))
       return isa<FieldDecl>(Member->getMemberDecl());
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
@@ -1078,7 +1078,8 @@ private:
   }
 
   static bool isNew(const Expr *Init) {
-    return Init && isa<CXXNewExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
+    return Init &&
+           isa<CXXNewExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
   }
 
   static const MemberExpr *memberIn(const Stmt *S, const ValueDecl *Field,
@@ -1104,8 +1105,7 @@ private:
       return false;
     const auto *Owner =
         dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
-    if (!Owner ||
-        Owner->getCanonicalDecl() != Function->getCanonicalDecl())
+    if (!Owner || Owner->getCanonicalDecl() != Function->getCanonicalDecl())
       return false;
     const llvm::DenseMap<const Stmt *, const Stmt *> *Parents =
         parentsOf(Function);
@@ -1115,8 +1115,7 @@ private:
     for (const Stmt *P = Parents->lookup(Use); P; P = Parents->lookup(P))
       if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(P) &&
           isOpenEndedLoop(*P, Context) &&
-          !(SM.isBeforeInTranslationUnit(P->getBeginLoc(),
-                                         Var.getLocation()) &&
+          !(SM.isBeforeInTranslationUnit(P->getBeginLoc(), Var.getLocation()) &&
             SM.isBeforeInTranslationUnit(Var.getLocation(), P->getEndLoc())))
         return false;
     return true;
@@ -1142,8 +1141,7 @@ public:
   }
 
   bool VisitCXXRecordDecl(CXXRecordDecl *Record) {
-    if (!Record->isThisDeclarationADefinition() ||
-        Record->isDependentContext())
+    if (!Record->isThisDeclarationADefinition() || Record->isDependentContext())
       return true;
     const CXXDestructorDecl *Destructor = Record->getDestructor();
     if (!Destructor)
@@ -1344,8 +1342,8 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.Callee = NoteFunction(Site.Callee);
     C.At = Keys.location(Site.Call->getBeginLoc());
     C.OpenEndedLoop = Site.InLoop;
-    C.Once = Site.RunsOnce ||
-             Receivers.underFirstTimeGuard(Site.Call, Site.Caller);
+    C.Once =
+        Site.RunsOnce || Receivers.underFirstTimeGuard(Site.Call, Site.Caller);
     C.Receiver = Receivers.ofCall(Site.Call, Site.Caller);
     Out.Calls.push_back(std::move(C));
   }

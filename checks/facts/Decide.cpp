@@ -297,8 +297,7 @@ private:
     return S.Receiver == "this" && !S.OpenEndedLoop &&
            calledOnFreshInstancesOnly(S.Function, 0);
   }
-  bool calledOnFreshInstancesOnly(const std::string &Function,
-                                  unsigned Depth) {
+  bool calledOnFreshInstancesOnly(const std::string &Function, unsigned Depth) {
     auto Fn = Functions.find(Function);
     if (Depth > 4 || Fn == Functions.end() || Fn->second->Virtual ||
         Roots.count(Function))
@@ -406,8 +405,7 @@ private:
     for (const Site *S : GrowthsOf.lookup(C.Key))
       if (!S->Once && !onFreshInstancesOnly(*S) &&
           (C.Owner == "local" ? C.LocalUnbounded
-                                          : repeats(S->Function,
-                                                    S->OpenEndedLoop)))
+                              : repeats(S->Function, S->OpenEndedLoop)))
         (S->Element ? Elements : Own).push_back(S);
     // Growth through an accessor's callers (`bus.handlers().push_back(h)`).
     std::vector<const AccessorUse *> AccessorGrowths;

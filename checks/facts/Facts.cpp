@@ -356,8 +356,7 @@ bool fromJSON(const json::Value &V, Call &C, json::Path P) {
   return M && M.map("callee", C.Callee) && M.map("at", C.At) &&
          M.mapOptional("caller", C.Caller) &&
          M.mapOptional("openEndedLoop", C.OpenEndedLoop) &&
-         M.mapOptional("once", C.Once) &&
-         M.mapOptional("receiver", C.Receiver);
+         M.mapOptional("once", C.Once) && M.mapOptional("receiver", C.Receiver);
 }
 
 json::Value toJSON(const Root &R) {
