@@ -128,6 +128,22 @@ const char *effectName(CallEffect Effect) {
   }
 }
 
+// The type arguments of a specialization, a variadic pack's elements
+// included (`std::tuple<A, B>`, `App<Cookies, Session<Store>>` are packs).
+llvm::SmallVector<QualType, 4>
+typeArguments(const ClassTemplateSpecializationDecl &Spec) {
+  llvm::SmallVector<QualType, 4> Types;
+  for (const TemplateArgument &Arg : Spec.getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Type)
+      Types.push_back(Arg.getAsType());
+    else if (Arg.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &Element : Arg.pack_elements())
+        if (Element.getKind() == TemplateArgument::Type)
+          Types.push_back(Element.getAsType());
+  }
+  return Types;
+}
+
 // The class an instance is of: `C`, `C[4]`, or held by a standard wrapper
 // (`std::unique_ptr<C>`, `std::vector<C>`, `std::optional<C>`).
 const CXXRecordDecl *instanceClass(QualType T, const SourceManager &SM) {
@@ -142,10 +158,9 @@ const CXXRecordDecl *instanceClass(QualType T, const SourceManager &SM) {
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
   if (!Spec)
     return nullptr;
-  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-    if (Arg.getKind() == TemplateArgument::Type)
-      if (const CXXRecordDecl *Held = instanceClass(Arg.getAsType(), SM))
-        return Held;
+  for (QualType Arg : typeArguments(*Spec))
+    if (const CXXRecordDecl *Held = instanceClass(Arg, SM))
+      return Held;
   return nullptr;
 }
 
@@ -227,12 +242,11 @@ heldByTemplate(const CXXRecordDecl *Class, const SourceManager &SM,
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
   if (!Spec || SM.isInSystemHeader(Spec->getLocation()) || Depth > 4)
     return Held;
-  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-    if (Arg.getKind() == TemplateArgument::Type)
-      if (const CXXRecordDecl *Inner = instanceClass(Arg.getAsType(), SM)) {
-        Held.push_back(Inner);
-        Held.append(heldByTemplate(Inner, SM, Depth + 1));
-      }
+  for (QualType Arg : typeArguments(*Spec))
+    if (const CXXRecordDecl *Inner = instanceClass(Arg, SM)) {
+      Held.push_back(Inner);
+      Held.append(heldByTemplate(Inner, SM, Depth + 1));
+    }
   return Held;
 }
 
@@ -904,6 +918,237 @@ private:
   std::vector<DeleteSite> Deletes;
 };
 
+// Whose object a growth of a member, or a member function call, acts on
+// (bloat_facts::Site::Receiver): "fresh" for an object the function made
+// itself (an automatic local, or a local pointer initialised with `new`)
+// when no loop without a fixed trip count lies between its declaration and
+// the use (each time round such a loop it would be the same object); "this"
+// for the object the member function runs on; "" for anything else. A
+// member grown only on fresh objects grows a bounded amount per object: a
+// builder (`auto *T = new Talk; T->addWord(W);`), a value filled and then
+// copied (`Block B; B.types.push_back(T); spawns[Id] = B;`).
+class ReceiverKinds {
+public:
+  explicit ReceiverKinds(ASTContext &Context) : Context(Context) {}
+
+  /// \p Use, in \p Function, acts on the object \p Object is or is part of.
+  std::string of(const Expr *Object, const FunctionDecl *Function,
+                 const Stmt *Use) {
+    for (unsigned Depth = 0; Object && Depth < 8; ++Depth) {
+      Object = Object->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Object))
+        return "this";
+      if (const auto *Member = dyn_cast<MemberExpr>(Object)) {
+        if (!isa<FieldDecl>(Member->getMemberDecl()))
+          return "";
+        const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+        // A part of the base object, or of the object it points to.
+        Object = Base;
+        continue;
+      }
+      // An object, or a pointer to the object (`P->add()`, `P->Items`).
+      const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      if (!Var || Var->getType()->isReferenceType() ||
+          (Var->getType()->isPointerType() && !isNew(Var->getInit())))
+        return "";
+      return fresh(*Var, Function, Use) ? "fresh" : "";
+    }
+    return "";
+  }
+
+  /// The object a growth of \p Field at \p Growth acts on.
+  std::string ofGrowth(const Expr *Growth, const ValueDecl *Field,
+                       const FunctionDecl *Function) {
+    if (!isa_and_nonnull<FieldDecl>(Field))
+      return "";
+    const MemberExpr *Member = memberIn(Growth, Field, 0);
+    return Member ? of(Member, Function, Growth) : "";
+  }
+
+  /// The object a member function call is made on.
+  std::string ofCall(const CallExpr *Call, const FunctionDecl *Caller) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      return of(Member->getImplicitObjectArgument(), Caller, Call);
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (const auto *Method =
+              dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+          Method && Method->isInstance() && Operator->getNumArgs() > 0)
+        return of(Operator->getArg(0), Caller, Call);
+    return "";
+  }
+
+  /// Whether \p Call, in \p Caller, runs only the first time through a
+  /// guard that tests and sets a lasting flag in one step:
+  /// `if (started_.exchange(true) == false)`, `if (!Flag.test_and_set())`,
+  /// `if (Started.getAndSet(1) == 0)`, `if (F.compare_exchange_strong(E, 1))`
+  /// on a member or a global. The per-TU walk knows a flag checked and then
+  /// set; this is its atomic form, which a TU cannot tell from a read.
+  bool underFirstTimeGuard(const CallExpr *Call, const FunctionDecl *Caller) {
+    const llvm::DenseMap<const Stmt *, const Stmt *> *Parents =
+        parentsOf(Caller);
+    if (!Parents)
+      return false;
+    const Stmt *Child = Call;
+    for (const Stmt *P = Parents->lookup(Call); P;
+         Child = P, P = Parents->lookup(P))
+      if (const auto *If = dyn_cast<IfStmt>(P);
+          If && If->getThen() == Child && isFirstTimeTest(If->getCond()))
+        return true;
+    return false;
+  }
+
+private:
+  const llvm::DenseMap<const Stmt *, const Stmt *> *
+  parentsOf(const FunctionDecl *Function) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Function || !Function->isDefined(Definition) || !Definition->getBody())
+      return nullptr;
+    auto [It, Inserted] = ParentsOf.try_emplace(Definition);
+    if (Inserted)
+      mapParents(Definition->getBody(), nullptr, It->second);
+    return &It->second;
+  }
+
+  // `F.exchange(true) == false`, `!F.test_and_set()`, `F.getAndSet(1) == 0`,
+  // `F.compare_exchange_strong(E, true)`, on a lasting flag.
+  static bool isFirstTimeTest(const Expr *Cond) {
+    if (!Cond)
+      return false;
+    Cond = Cond->IgnoreParenImpCasts();
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+        Not && Not->getOpcode() == UO_LNot)
+      return isSwap(Not->getSubExpr(), /*Exchange=*/true);
+    if (const auto *Equal = dyn_cast<BinaryOperator>(Cond);
+        Equal && Equal->getOpcode() == BO_EQ)
+      return (isSwap(Equal->getLHS(), true) && isZero(Equal->getRHS())) ||
+             (isSwap(Equal->getRHS(), true) && isZero(Equal->getLHS()));
+    return isSwap(Cond, /*Exchange=*/false);
+  }
+  static bool isZero(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
+      return !Bool->getValue();
+    if (const auto *Int = dyn_cast<IntegerLiteral>(E))
+      return Int->getValue().isZero();
+    return false;
+  }
+  // A call that sets a member or global flag and returns its old value
+  // (\p Exchange) or whether it was the one to set it.
+  static bool isSwap(const Expr *E, bool Exchange) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier())
+      return false;
+    llvm::StringRef Name = Method->getName();
+    bool Named = Exchange ? (Name == "exchange" || Name == "test_and_set" ||
+                             Name == "getAndSet" || Name == "fetch_or" ||
+                             Name == "fetch_add")
+                          : Name.starts_with("compare_exchange");
+    if (!Named)
+      return false;
+    const Expr *Object =
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(Object))
+      return isa<FieldDecl>(Member->getMemberDecl());
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        return Var->hasGlobalStorage();
+    return false;
+  }
+
+  static bool isNew(const Expr *Init) {
+    return Init &&
+           isa<CXXNewExpr>(Init->IgnoreImplicit()->IgnoreParenImpCasts());
+  }
+
+  static const MemberExpr *memberIn(const Stmt *S, const ValueDecl *Field,
+                                    unsigned Depth) {
+    if (!S || Depth > 6 || isa<LambdaExpr>(S))
+      return nullptr;
+    if (const auto *Member = dyn_cast<MemberExpr>(S);
+        Member && Member->getMemberDecl() == Field)
+      return Member;
+    for (const Stmt *Child : S->children())
+      if (const MemberExpr *Found = memberIn(Child, Field, Depth + 1))
+        return Found;
+    return nullptr;
+  }
+
+  // A non-static automatic local of \p Function itself (not one a lambda
+  // captured from its enclosing function), declared inside every loop
+  // without a fixed trip count around \p Use.
+  bool fresh(const VarDecl &Var, const FunctionDecl *Function,
+             const Stmt *Use) {
+    if (!Function || !Var.isLocalVarDecl() || Var.isStaticLocal() ||
+        Var.getTSCSpec() != TSCS_unspecified)
+      return false;
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+    if (!Owner || Owner->getCanonicalDecl() != Function->getCanonicalDecl())
+      return false;
+    const llvm::DenseMap<const Stmt *, const Stmt *> *Parents =
+        parentsOf(Function);
+    if (!Parents)
+      return false;
+    const SourceManager &SM = Context.getSourceManager();
+    for (const Stmt *P = Parents->lookup(Use); P; P = Parents->lookup(P))
+      if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(P) &&
+          isOpenEndedLoop(*P, Context) &&
+          !(SM.isBeforeInTranslationUnit(P->getBeginLoc(), Var.getLocation()) &&
+            SM.isBeforeInTranslationUnit(Var.getLocation(), P->getEndLoc())))
+        return false;
+    return true;
+  }
+
+  ASTContext &Context;
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::DenseMap<const Stmt *, const Stmt *>>
+      ParentsOf;
+};
+
+// Pairs (virtual destructor of a base, destructor of a class derived from
+// it) among the classes the TU defines, outside system headers.
+class DerivedDestructors : public RecursiveASTVisitor<DerivedDestructors> {
+public:
+  explicit DerivedDestructors(const SourceManager &SM) : SM(SM) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitCXXRecordDecl(CXXRecordDecl *Record) {
+    if (!Record->isThisDeclarationADefinition() || Record->isDependentContext())
+      return true;
+    const CXXDestructorDecl *Destructor = Record->getDestructor();
+    if (!Destructor)
+      return true;
+    for (const CXXBaseSpecifier &Base : Record->bases()) {
+      const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
+      if (!BaseClass || !BaseClass->hasDefinition())
+        continue;
+      const CXXDestructorDecl *BaseDestructor = BaseClass->getDestructor();
+      if (BaseDestructor && BaseDestructor->isVirtual() &&
+          !SM.isInSystemHeader(
+              SM.getExpansionLoc(BaseDestructor->getLocation())))
+        Edges.push_back({BaseDestructor, Destructor});
+    }
+    return true;
+  }
+
+  const std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> &
+  edges() const {
+    return Edges;
+  }
+
+private:
+  const SourceManager &SM;
+  std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> Edges;
+};
+
 } // namespace
 
 bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
@@ -928,6 +1173,7 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
   }
 
   llvm::DenseMap<const FunctionDecl *, bloat_facts::Function> Functions;
+  ReceiverKinds Receivers(*Context);
   auto NoteFunction = [&](const FunctionDecl *F) -> std::string {
     if (!F)
       return "";
@@ -1004,6 +1250,8 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
           S.At = Keys.location(G.Loc);
           if (Silenced.ForSite)
             S.Suppressed = Silenced.ForSite(G.Loc);
+          S.Receiver = Receivers.ofGrowth(dyn_cast_or_null<Expr>(G.Call),
+                                          R.Decl, G.Context.Function);
           Out.Growths.push_back(std::move(S));
         },
         [&](bloat_facts::Site S, const ShrinkSite &Site) {
@@ -1053,7 +1301,9 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     C.Callee = NoteFunction(Site.Callee);
     C.At = Keys.location(Site.Call->getBeginLoc());
     C.OpenEndedLoop = Site.InLoop;
-    C.Once = Site.RunsOnce;
+    C.Once =
+        Site.RunsOnce || Receivers.underFirstTimeGuard(Site.Call, Site.Caller);
+    C.Receiver = Receivers.ofCall(Site.Call, Site.Caller);
     Out.Calls.push_back(std::move(C));
   }
   // A program's `main`, even one that calls nothing the facts record:
@@ -1095,6 +1345,17 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
   for (const PointerFlow::DeleteSite &D : Pointers.deletes())
     AddEdge(NoteFunction(D.Caller), NoteFunction(D.Destructor),
             D.Delete->getBeginLoc(), D.OpenEndedLoop);
+  // `delete P` of a base with a virtual destructor runs the destructor of
+  // the class P points to: an edge from each base's destructor to the
+  // derived class's, so a class deleted through its base (a reference
+  // count's `delete this` in the base) is deleted as often as the base is.
+  DerivedDestructors Derived(Context->getSourceManager());
+  for (Decl *Top : Context->getTraversalScope())
+    Derived.TraverseDecl(Top);
+  for (auto [Base, Destructor] : Derived.edges())
+    AddEdge(NoteFunction(Base), NoteFunction(Destructor),
+            Destructor->getCanonicalDecl()->getLocation(),
+            /*OpenEndedLoop=*/false);
   for (auto [Function, Cause] : Paths.directCauses()) {
     if (Cause.Kind == RepeatCause::AddressTaken &&
         !Pointers.isHanded(Function) && Pointers.isStored(Function))

@@ -67,6 +67,8 @@ public:
   }
 
   bool growthRepeats(const Container &C, const Site &S) override {
+    if (onFreshInstancesOnly(S))
+      return false;
     return C.Owner == "local" ? C.LocalUnbounded
                               : repeats(S.Function, S.OpenEndedLoop);
   }
@@ -274,11 +276,13 @@ public:
                           : Lifetime::Unknown;
     for (const Instance *I : Instances) {
       Lifetime Of = Lifetime::Short;
-      if (I->Kind == "global" || I->Kind == "static" || I->Kind == "heap" ||
+      if (I->Kind == "global" || I->Kind == "static" ||
+          (I->Kind == "heap" && !deletedOnRepeatingPath(Class)) ||
           (I->Kind == "local" && I->Lasting))
         Of = Lifetime::Lasting;
       else if (I->Kind == "member" && !replacedOnRepeatingPath(I->Field))
-        Of = lifetimeOf(I->In, Depth + 1);
+        Of = memberOfItself(Class, *I) ? Lifetime::Short
+                                       : lifetimeOf(I->In, Depth + 1);
       if (Of == Lifetime::Lasting) {
         Result = Lifetime::Lasting;
         break;
@@ -288,6 +292,61 @@ public:
     }
     Lifetimes[Class] = Result;
     return Result;
+  }
+
+  /// Whether \p I is an instance of \p Class held by \p Class itself (a
+  /// tree's `std::vector<Node> children`, a list's `next`): it lives as long
+  /// as the node holding it, and so, down the tree, as the instances made
+  /// elsewhere (a root that is a local, a member, a global); it adds no
+  /// lifetime of its own.
+  static bool memberOfItself(const std::string &Class, const Instance &I) {
+    return I.Kind == "member" && I.In == Class;
+  }
+
+  /// Whether the project deletes instances of \p Class on a repeating path
+  /// (`delete P` gives an edge to its destructor, FactsExport): then its heap
+  /// instances are per-task objects, made and destroyed again and again, as
+  /// a local of a function that returns is; a member of one grows for one
+  /// task. Instances that are globals, statics or members of a lasting
+  /// owner still make the class lasting (lifetimeOf).
+  bool deletedOnRepeatingPath(const std::string &Class) {
+    llvm::StringRef Qualified(Class);
+    size_t Scope = Qualified.rfind("::");
+    llvm::StringRef Name = Scope == llvm::StringRef::npos
+                               ? Qualified.substr(Qualified.rfind('#') + 1)
+                               : Qualified.substr(Scope + 2);
+    std::string Destructor = Class + "::~" + Name.str() + "()";
+    return llvm::any_of(CallsTo.lookup(Destructor), [&](const Call *C) {
+      return !C->Caller.empty() && !C->Once &&
+             repeats(C->Caller, C->OpenEndedLoop);
+    });
+  }
+
+  /// Whether growth \p S acts only on objects made just before by the
+  /// function that grows them, or by every caller of the member function
+  /// that grows `this` (Site::Receiver, Call::Receiver): each such object
+  /// grows a bounded amount (a builder, a value filled and then copied),
+  /// however often the function runs. A member function that is a root (a
+  /// callback, an address handed on), virtual, uncalled, or called on any
+  /// other object, or in a loop without a fixed trip count, does not
+  /// qualify.
+  bool onFreshInstancesOnly(const Site &S) {
+    if (S.Receiver == "fresh")
+      return true;
+    return S.Receiver == "this" && !S.OpenEndedLoop &&
+           calledOnFreshInstancesOnly(S.Function, 0);
+  }
+  bool calledOnFreshInstancesOnly(const std::string &Function, unsigned Depth) {
+    auto Fn = Functions.find(Function);
+    if (Depth > 4 || Fn == Functions.end() || Fn->second->Virtual ||
+        Roots.count(Function))
+      return false;
+    const std::vector<const Call *> &Calls = CallsTo.lookup(Function);
+    return !Calls.empty() && llvm::all_of(Calls, [&](const Call *C) {
+      return C->Receiver == "fresh" ||
+             (C->Receiver == "this" && !C->OpenEndedLoop &&
+              calledOnFreshInstancesOnly(C->Caller, Depth + 1));
+    });
   }
 
   /// Whether the member \p Field is given a new instance, replacing the one

@@ -259,6 +259,7 @@ json::Value toJSON(const Site &S) {
   putFlag(O, "givenBack", S.GivenBack);
   if (!S.Suppressed.empty())
     O["suppressed"] = S.Suppressed;
+  putText(O, "receiver", S.Receiver);
   return O;
 }
 
@@ -271,7 +272,8 @@ bool fromJSON(const json::Value &V, Site &S, json::Path P) {
          M.mapOptional("cacheMiss", S.CacheMiss) &&
          M.mapOptional("whole", S.Whole) &&
          M.mapOptional("givenBack", S.GivenBack) &&
-         M.mapOptional("suppressed", S.Suppressed);
+         M.mapOptional("suppressed", S.Suppressed) &&
+         M.mapOptional("receiver", S.Receiver);
 }
 
 json::Value toJSON(const Pass &S) {
@@ -345,6 +347,7 @@ json::Value toJSON(const Call &C) {
   putText(O, "caller", C.Caller);
   putFlag(O, "openEndedLoop", C.OpenEndedLoop);
   putFlag(O, "once", C.Once);
+  putText(O, "receiver", C.Receiver);
   return O;
 }
 
@@ -353,7 +356,7 @@ bool fromJSON(const json::Value &V, Call &C, json::Path P) {
   return M && M.map("callee", C.Callee) && M.map("at", C.At) &&
          M.mapOptional("caller", C.Caller) &&
          M.mapOptional("openEndedLoop", C.OpenEndedLoop) &&
-         M.mapOptional("once", C.Once);
+         M.mapOptional("once", C.Once) && M.mapOptional("receiver", C.Receiver);
 }
 
 json::Value toJSON(const Root &R) {

@@ -25,7 +25,7 @@ namespace bloat_facts {
 
 /// Bumped whenever a field changes meaning; a file of another version is
 /// refused, never misread.
-constexpr int FactsVersion = 2;
+constexpr int FactsVersion = 3;
 
 struct Location {
   std::string File;
@@ -83,10 +83,16 @@ struct Site {
   bool GivenBack = false;
   /// Growth: checks a NOLINT on its line silences.
   std::vector<std::string> Suppressed;
+  /// Growth of a member: the object it acts on. "fresh": one the function
+  /// made itself (an automatic local, or a local pointer given a `new`),
+  /// with no loop without a fixed trip count between its declaration and
+  /// the growth; "this": the object the member function runs on; ""
+  /// otherwise (a parameter, a global, what a call returned).
+  std::string Receiver;
   auto tie() const {
     return std::tie(Container, Function, At.File, At.Line, At.Column,
                     OpenEndedLoop, Once, Element, CacheMiss, Whole, GivenBack,
-                    Suppressed);
+                    Suppressed, Receiver);
   }
 };
 
@@ -154,9 +160,12 @@ struct Call {
   Location At;
   bool OpenEndedLoop = false;
   bool Once = false;
+  /// A member function call: the object it is called on, as a growth's
+  /// Receiver ("fresh", "this" or "").
+  std::string Receiver;
   auto tie() const {
     return std::tie(Caller, Callee, At.File, At.Line, At.Column, OpenEndedLoop,
-                    Once);
+                    Once, Receiver);
   }
 };
 
