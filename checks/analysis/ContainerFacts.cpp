@@ -102,6 +102,26 @@ const VarDecl *addedKey(const Expr *Growth) {
   return nullptr;
 }
 
+// Whether \p Arg is a constant: a literal, a constant expression, or an
+// object built from one (`std::string` from "name").
+bool isConstantArgument(const Expr *Arg, const ASTContext &Context) {
+  for (unsigned Depth = 0; Arg && Depth < 4; ++Depth) {
+    Arg = Arg->IgnoreImplicit()->IgnoreParenImpCasts();
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Arg);
+    if (!Construct)
+      break;
+    // The other arguments may only be defaults (an allocator).
+    if (Construct->getNumArgs() == 0 ||
+        !llvm::all_of(llvm::drop_begin(Construct->arguments()),
+                      [](const Expr *E) { return isa<CXXDefaultArgExpr>(E); }))
+      return false;
+    Arg = Construct->getArg(0);
+  }
+  if (!Arg || Arg->isValueDependent() || Arg->isTypeDependent())
+    return false;
+  return isa<StringLiteral>(Arg) || Arg->isEvaluatable(Context);
+}
+
 // Where \p S is evaluated in \p Graph: its block and its place there.
 std::optional<std::pair<const CFGBlock *, unsigned>>
 positionIn(const CFG &Graph, const Stmt *S) {
@@ -531,6 +551,8 @@ void ContainerFacts::clear() {
   InstancesFound = false;
   CFGs.clear();
   Judged.reset();
+  CallsByCallee.reset();
+  IndirectlyCalled.clear();
   AccessorCalls.clear();
   Paths = RepeatingPaths();
   Context = nullptr;
@@ -972,6 +994,52 @@ bool ContainerFacts::shrinkRepeats(const ShrinkSite &Site) {
   return false;
 }
 
+bool ContainerFacts::hasFiniteKeys(const Record &R) {
+  if (R.Type.KeyedByFiniteDomain)
+    return true;
+  if (!R.Type.isAssociative() || R.Growths.empty())
+    return false;
+  // Each key a parameter, unchanged, that every call gives a constant.
+  return llvm::all_of(R.Growths, [&](const GrowthSite &Site) {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(addedKey(Site.Call));
+    const FunctionDecl *Function = Site.Context.Function;
+    if (!Param || !Function || Param->getDeclContext() != Function)
+      return false;
+    QualType Type = Param->getType();
+    if (Type->isReferenceType())
+      Type = Type->getPointeeType();
+    return Type.isConstQualified() &&
+           everyCallPassesConstant(*Function, Param->getFunctionScopeIndex());
+  });
+}
+
+bool ContainerFacts::everyCallPassesConstant(const FunctionDecl &Function,
+                                             unsigned Index) {
+  // Only direct calls in this TU can reach a function other TUs cannot
+  // call and whose address is not kept anywhere.
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  if (RepeatingPaths::isExternallyCallable(Function) ||
+      (Method && (Method->isVirtual() || Method->getParent()->isLambda())))
+    return false;
+  if (!CallsByCallee) {
+    CallsByCallee.emplace();
+    for (const RepeatingPaths::CallSiteView &Site : Paths.callSites())
+      (*CallsByCallee)[Site.Callee->getCanonicalDecl()].push_back(Site.Call);
+    for (const auto &[Kept, Cause] : Paths.directCauses())
+      IndirectlyCalled.insert(Kept->getCanonicalDecl());
+  }
+  const FunctionDecl *Canonical = Function.getCanonicalDecl();
+  if (IndirectlyCalled.contains(Canonical))
+    return false;
+  auto Calls = CallsByCallee->find(Canonical);
+  if (Calls == CallsByCallee->end() || Calls->second.empty())
+    return false;
+  return llvm::all_of(Calls->second, [&](const CallExpr *Call) {
+    return Index < Call->getNumArgs() &&
+           isConstantArgument(Call->getArg(Index), *Context);
+  });
+}
+
 bool ContainerFacts::runsOnce(const Record &R, const GrowthSite &Site) const {
   const FunctionDecl *F = Site.Context.Function;
   return Site.Context.RunsOnceAtInitialization ||
@@ -1376,7 +1444,7 @@ const ContainerFacts::Judgement &ContainerFacts::judgement() {
     C.Key = std::to_string(J.Containers.size());
     C.Owner = ownerKindName(R.TheOwner->Kind);
     C.Associative = R.Type.isAssociative();
-    C.FiniteKeys = R.Type.KeyedByFiniteDomain;
+    C.FiniteKeys = hasFiniteKeys(R);
     C.Callbacks = holdsCallables(R.Decl->getType());
     // Reported at the first site in source order that the evidence prefers.
     llvm::sort(R.Growths, Before);

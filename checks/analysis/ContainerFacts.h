@@ -228,6 +228,18 @@ private:
   /// get records too, to learn whether a callee shrinks what it is given.
   Record *recordFor(const ValueDecl *D);
   bool mayBeShrunkElsewhere(const Record &R) const;
+  /// Whether \p R's keys take few values: a narrow key type, or
+  /// `static void note(const std::string &Name) { Seen.insert(Name); }` when
+  /// every call of `note` (which no other TU can call and whose address is
+  /// not kept) passes a constant: one key per call site.
+  bool hasFiniteKeys(const Record &R);
+  bool everyCallPassesConstant(const FunctionDecl &Function, unsigned Index);
+  /// The TU's direct calls by callee, and the functions called otherwise
+  /// (an address taken, a callback): built on first use.
+  std::optional<llvm::DenseMap<const FunctionDecl *,
+                               llvm::SmallVector<const CallExpr *, 2>>>
+      CallsByCallee;
+  llvm::DenseSet<const FunctionDecl *> IndirectlyCalled;
   /// Whether \p Site runs any number of times.
   bool shrinkRepeats(const ShrinkSite &Site);
   /// Whether the growth at \p Site comes after a check that stops it: a

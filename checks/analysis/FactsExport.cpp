@@ -1234,7 +1234,7 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     if (Silenced.ForContainer)
       C.Suppressed = Silenced.ForContainer(*R.Decl);
     C.Associative = R.Type.isAssociative();
-    C.FiniteKeys = R.Type.KeyedByFiniteDomain;
+    C.FiniteKeys = hasFiniteKeys(R);
     C.Callbacks = holdsCallables(R.Decl->getType());
     if (R.TheOwner->Kind == OwnerKind::Local) {
       // Only its own TU sees a local: its verdict travels as it is.

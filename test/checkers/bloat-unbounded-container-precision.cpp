@@ -359,6 +359,27 @@ void learn(const std::string &Module, const std::string &Name) {
 }
 // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'Commands' (global) grows without bound: {{.*}}
 
+// A map keyed by a parameter that every call gives a constant holds one key
+// per call site (the function is file-static and its address is not kept);
+// one call passing what it was given makes it grow.
+static void markType(const std::string &Name) {
+  static std::map<std::string, int> Marked;
+  Marked.emplace(Name, 1);
+}
+void useTypes() {
+  markType("Condition");
+  markType("Item");
+}
+static void markName(const std::string &Name) {
+  static std::map<std::string, int> Names;
+  Names.emplace(Name, 1);
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'Names' (static local in 'markName') grows without bound: {{.*}}
+void useNames(const std::string &Read) {
+  markName("Condition");
+  markName(Read);
+}
+
 int main(int Argc, char **Argv) {
   drive(Argc, Argv);
   loadDefaults(3);
