@@ -1158,8 +1158,9 @@ bool ContainerFacts::mainFileMakesOnlyShortLived(const Record &R) {
   return ShortLivedClasses.lookup(templatePatternOf(Class));
 }
 
-std::optional<bool> ContainerFacts::memberRepeats(const Record &R,
-                                                  const GrowthSite &Site) {
+std::optional<bool>
+ContainerFacts::memberRepeats(const Record &R, const GrowthSite &Site,
+                              RepeatEvidence::ChainKind &Chain) {
   if (Options.AssumeUnseenCodeDoesNotShrink ||
       Options.AssumeInstancesLiveLong || R.TheOwner->Kind != OwnerKind::Member)
     return std::nullopt;
@@ -1176,8 +1177,10 @@ std::optional<bool> ContainerFacts::memberRepeats(const Record &R,
   // In a program's main file, a class no other TU can name has every
   // caller of its member functions in sight.
   if (const CXXRecordDecl *Class = classSeenWhole(R.Decl, SM))
-    if (ProgramPrivate.contains(Class))
+    if (ProgramPrivate.contains(Class)) {
+      Chain = RepeatEvidence::CallersInProgram;
       return Paths.causeInProgram(Function) != nullptr;
+    }
   // A class whose every instance this TU makes is an automatic variable or
   // a temporary (a builder, a visited set, a response of one call) is a
   // per-task object here: the TU shows no object that lasts.
@@ -1201,6 +1204,7 @@ std::optional<bool> ContainerFacts::memberRepeats(const Record &R,
       dyn_cast<CXXRecordDecl>(cast<FieldDecl>(R.Decl)->getParent());
   if (Class && LastingInMainFile.contains(templatePatternOf(Class)))
     return std::nullopt;
+  Chain = RepeatEvidence::CallersSeenInTU;
   return Paths.causeSeenInTU(Site.Context.Function) != nullptr;
 }
 
@@ -1236,10 +1240,11 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site) {
   // repeat the growth, this TU cannot tell whether they call it on one
   // long-lived object or on a fresh one per request or task (a builder, a
   // parser's state, a response): only a repetition this TU shows counts.
-  if (std::optional<bool> Repeats = memberRepeats(R, Site)) {
+  RepeatEvidence::ChainKind Chain = RepeatEvidence::AnyCallers;
+  if (std::optional<bool> Repeats = memberRepeats(R, Site, Chain)) {
     if (*Repeats)
       return RepeatEvidence{RepeatEvidence::FunctionRepeats, nullptr,
-                            Function};
+                            Function, Chain};
     return std::nullopt;
   }
   // A lookup before the growth makes it a cache filled on a miss, which no

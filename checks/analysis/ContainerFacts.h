@@ -60,10 +60,15 @@ struct RepeatEvidence {
   enum KindType {
     InsideLoop,      ///< Loop around the site
     LocalAcrossLoop, ///< Loop without a fixed trip count around a local
-    FunctionRepeats, ///< Function repeats: see RepeatingPaths::causeOf
+    FunctionRepeats, ///< Function repeats: see Chain
   } Kind;
   const Stmt *Loop = nullptr;
   const FunctionDecl *Function = nullptr;
+  /// Which callers showed that Function repeats: any
+  /// (RepeatingPaths::causeOf), those this TU shows (causeSeenInTU), or
+  /// those of the program (causeInProgram). The notes explain that chain.
+  enum ChainKind { AnyCallers, CallersSeenInTU, CallersInProgram };
+  ChainKind Chain = AnyCallers;
 };
 
 /// A container that grows on a repeating path and is never bounded.
@@ -261,7 +266,8 @@ private:
   /// repeats, when the instances' lifetimes decide it
   /// (ContainerFactsOptions::AssumeInstancesLiveLong); std::nullopt when
   /// the usual rules do.
-  std::optional<bool> memberRepeats(const Record &R, const GrowthSite &Site);
+  std::optional<bool> memberRepeats(const Record &R, const GrowthSite &Site,
+                                    RepeatEvidence::ChainKind &Chain);
   /// Whether every instance of \p R's class that the main file makes is an
   /// automatic variable or a temporary (and it makes one).
   bool mainFileMakesOnlyShortLived(const Record &R);

@@ -738,10 +738,16 @@ const RepeatCause *RepeatingPaths::causeShown(const FunctionDecl *Function,
   if (!Function)
     return nullptr;
   groupCallSites();
-  if (!computeSeenCause(key(Function), 0, ProgramCallers))
-    return nullptr;
-  // Notes explain causeOf's chain, which a cause shown here implies.
-  return causeOf(Function);
+  const std::optional<RepeatCause> &Shown =
+      computeSeenCause(key(Function), 0, ProgramCallers);
+  return Shown ? &*Shown : nullptr;
+}
+
+const RepeatCause *RepeatingPaths::knownShownCauseOf(const FunctionDecl *Function,
+                                                     bool ProgramCallers) const {
+  const auto &Memo = ProgramCallers ? ProgramCauses : SeenCauses;
+  auto It = Memo.find(key(Function));
+  return It == Memo.end() || !It->second ? nullptr : &*It->second;
 }
 
 const RepeatCause *
@@ -759,30 +765,34 @@ RepeatingPaths::causeInProgram(const FunctionDecl *Function) {
   return causeShown(Function, /*ProgramCallers=*/true);
 }
 
-bool RepeatingPaths::computeSeenCause(const FunctionDecl *F, unsigned Depth,
-                                      bool ProgramCallers) {
+const std::optional<RepeatCause> &
+RepeatingPaths::computeSeenCause(const FunctionDecl *F, unsigned Depth,
+                                 bool ProgramCallers) {
   auto &Memo = ProgramCallers ? ProgramCauses : SeenCauses;
-  auto [It, Inserted] = Memo.try_emplace(F, false);
+  auto [It, Inserted] = Memo.try_emplace(F, std::nullopt);
   // Known, or being worked out further up a recursive chain of calls.
   if (!Inserted)
     return It->second;
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
-  bool Repeats = causeFromSites(F, Callers).has_value();
-  if (!Repeats && ProgramCallers && isExternallyCallable(*F)) {
+  std::optional<RepeatCause> Shown = causeFromSites(F, Callers);
+  if (!Shown && ProgramCallers && isExternallyCallable(*F)) {
     const auto *Method = dyn_cast<CXXMethodDecl>(F);
     const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
     if (Class && Class->getTemplateInstantiationPattern())
       Class = Class->getTemplateInstantiationPattern();
-    Repeats = !Class || !ProgramPrivateClasses.contains(Class);
+    if (!Class || !ProgramPrivateClasses.contains(Class))
+      Shown = RepeatCause{RepeatCause::ExternallyCallable, F->getLocation(),
+                          nullptr};
   }
-  if (!Repeats && Depth < 256)
+  if (!Shown && Depth < 256)
     for (auto [Call, Caller] : Callers)
       if (Caller != F && computeSeenCause(Caller, Depth + 1, ProgramCallers)) {
-        Repeats = true;
+        Shown = RepeatCause{RepeatCause::CalledFromRepeating,
+                            Call->getBeginLoc(), Caller};
         break;
       }
-  (ProgramCallers ? ProgramCauses : SeenCauses)[F] = Repeats;
-  return Repeats;
+  It->second = Shown;
+  return It->second;
 }
 
 } // namespace clang::tidy::bloat

@@ -17,6 +17,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -122,8 +123,7 @@ public:
   const RepeatCause *causeOf(const FunctionDecl *Function);
   /// Why \p Function repeats, counting only what this TU shows: a loop, a
   /// stored callback, an address taken, and callers that repeat for one of
-  /// those reasons; not callers in other TUs. It answers with causeOf's
-  /// cause, which notes explain.
+  /// those reasons; not callers in other TUs.
   const RepeatCause *causeSeenInTU(const FunctionDecl *Function);
 
   /// Like causeOf, but the member functions of the classes given to
@@ -134,6 +134,10 @@ public:
 
   /// The answer causeOf gave before, for explaining it.
   const RepeatCause *knownCauseOf(const FunctionDecl *Function) const;
+  /// The answer causeSeenInTU (or, with \p ProgramCallers, causeInProgram)
+  /// gave before, for explaining it.
+  const RepeatCause *knownShownCauseOf(const FunctionDecl *Function,
+                                       bool ProgramCallers) const;
 
   /// Whether code outside this TU may call \p Function any number of times.
   static bool isExternallyCallable(const FunctionDecl &Function);
@@ -178,11 +182,13 @@ private:
   /// causeSeenInTU, or with \p ProgramCallers causeInProgram.
   const RepeatCause *causeShown(const FunctionDecl *Function,
                                 bool ProgramCallers);
-  bool computeSeenCause(const FunctionDecl *F, unsigned Depth,
-                        bool ProgramCallers);
-  /// Answers of causeSeenInTU and causeInProgram (false also while being
-  /// worked out).
-  llvm::DenseMap<const FunctionDecl *, bool> SeenCauses, ProgramCauses;
+  const std::optional<RepeatCause> &
+  computeSeenCause(const FunctionDecl *F, unsigned Depth, bool ProgramCallers);
+  /// Answers of causeSeenInTU and causeInProgram (std::nullopt also while
+  /// being worked out); std::map, so that an answer stays put while the
+  /// recursion adds others.
+  std::map<const FunctionDecl *, std::optional<RepeatCause>> SeenCauses,
+      ProgramCauses;
   llvm::DenseSet<const CXXRecordDecl *> ProgramPrivateClasses;
   /// Set-up functions whose visible causes are being worked out.
   llvm::DenseSet<const FunctionDecl *> VisibleInProgress;

@@ -18,8 +18,13 @@ std::string describeFunction(const FunctionDecl &Function) {
 }
 
 void noteFunctionRepeats(ClangTidyCheck &Check, const RepeatingPaths &Paths,
-                         const FunctionDecl *Function, unsigned Depth) {
-  const RepeatCause *Cause = Paths.knownCauseOf(Function);
+                         const FunctionDecl *Function,
+                         RepeatEvidence::ChainKind Chain, unsigned Depth) {
+  const RepeatCause *Cause =
+      Chain == RepeatEvidence::AnyCallers
+          ? Paths.knownCauseOf(Function)
+          : Paths.knownShownCauseOf(Function,
+                                    Chain == RepeatEvidence::CallersInProgram);
   if (!Cause || Depth > MaxExplainedCallers)
     return;
   std::string Name = describeFunction(*Function);
@@ -47,7 +52,7 @@ void noteFunctionRepeats(ClangTidyCheck &Check, const RepeatingPaths &Paths,
                "%0 is called from %1, which runs on a repeating path",
                DiagnosticIDs::Note)
         << Name << describeFunction(*Cause->Via);
-    noteFunctionRepeats(Check, Paths, Cause->Via, Depth + 1);
+    noteFunctionRepeats(Check, Paths, Cause->Via, Chain, Depth + 1);
     return;
   case RepeatCause::ExternallyCallable:
     Check.diag(Cause->Site,
@@ -87,7 +92,7 @@ void noteWhyRepeats(ClangTidyCheck &Check, const RepeatingPaths &Paths,
         << Finding.Decl;
     return;
   case RepeatEvidence::FunctionRepeats:
-    noteFunctionRepeats(Check, Paths, Why.Function, 0);
+    noteFunctionRepeats(Check, Paths, Why.Function, Why.Chain, 0);
     return;
   }
 }

@@ -53,6 +53,17 @@ void pump(Mailbox &Box) {
 }
 // CHECK-DAG: per-object-members.h:28:27: warning: 'Messages' (member of 'Mailbox') grows without bound
 
+// Positive, through a helper: the notes follow the callers that this TU
+// shows, which decided it (not "called from other TUs").
+static void postOne(Outbox &Box) { Box.post(nextMessage()); }
+void drain(Outbox &Box) {
+  while (running())
+    postOne(Box);
+}
+// CHECK-DAG: warning: 'Posted' (member of 'Outbox') grows without bound
+// CHECK-DAG: :[[@LINE-6]]:36: note: 'Outbox::post' is called from 'postOne', which runs on a repeating path
+// CHECK-DAG: :[[@LINE-4]]:5: note: 'postOne' is called inside a loop here
+
 // In the class's own TU too: every Builder this TU makes is a local of one
 // call, so the TU shows no object that lasts.
 void Builder::add(int Part) { Parts.push_back(Part); }

@@ -60,3 +60,12 @@ public:
 private:
   Planner ThePlanner;
 };
+
+// Fed through a helper that the TU below calls in an endless loop.
+class Outbox {
+public:
+  void post(int Message) { Posted.push_back(Message); }
+
+private:
+  std::vector<int> Posted;
+};
