@@ -453,9 +453,9 @@ public:
     });
     // Each finding is one check's: a memo cache, then a list of callbacks,
     // then any other container.
-    Out.Check = Cache                             ? "bloat-unbounded-cache"
-                : !Out.Elements && C.Callbacks    ? "bloat-long-lived-capture"
-                                                  : "bloat-unbounded-container";
+    Out.Check = Cache                          ? "bloat-unbounded-cache"
+                : !Out.Elements && C.Callbacks ? "bloat-long-lived-capture"
+                                               : "bloat-unbounded-container";
     // What the user silenced stays silent.
     auto Silences = [&Out](const std::vector<std::string> &Checks) {
       return llvm::is_contained(Checks, "*") ||
