@@ -275,6 +275,67 @@ void forEachMentionedClass(QualType T, const Callback &Found,
   }
 }
 
+// Whether the bodies it walks use member \p Field only to grow it, shrink it
+// or count its entries (`size()`, `empty()`): then nothing ever reads what
+// it keeps back. Any other use (an element, an iterator, a lookup, a copy,
+// a pass or a return) is a read.
+class RecordOnlyUseFinder : public RecursiveASTVisitor<RecordOnlyUseFinder> {
+public:
+  RecordOnlyUseFinder(const FieldDecl &Field, const ContainerType &Type,
+                      const ContainerModel &Model)
+      : Field(Field.getCanonicalDecl()), Type(Type), Model(Model) {}
+
+  bool shouldVisitLambdaBodies() const { return true; }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const auto *Method = Call->getMethodDecl();
+    if (Method && Method->getIdentifier())
+      accountFor(Call->getImplicitObjectArgument(), Method->getName());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getNumArgs() > 0)
+      accountFor(Call->getArg(0),
+                 Call->getOperator() == OO_PlusEqual ? "operator+="
+                 : Call->getOperator() == OO_Equal   ? "operator="
+                                                     : "");
+    return true;
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *Member) {
+    if (!Member->isImplicitAccess() && Member->getMember().isIdentifier())
+      accountFor(Member->getBase(), Member->getMember().getAsString());
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *Member) {
+    if (Member->getMemberDecl()->getCanonicalDecl() == Field &&
+        !Accounted.contains(Member))
+      Read = true;
+    return !Read;
+  }
+
+  bool Read = false;
+
+private:
+  void accountFor(const Expr *Object, llvm::StringRef Method) {
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(Object ? Object->IgnoreParenImpCasts()
+                                            : nullptr);
+    if (!Member || Member->getMemberDecl()->getCanonicalDecl() != Field)
+      return;
+    CallEffect Effect = Model.effectOfMethod(Type, Method);
+    // `M[K]` both adds an entry and hands it out to be read.
+    if (Method != "operator[]" &&
+        (Effect == CallEffect::Grows || Effect == CallEffect::Shrinks ||
+         Effect == CallEffect::Inspects))
+      Accounted.insert(Member);
+  }
+
+  const Decl *Field;
+  const ContainerType &Type;
+  const ContainerModel &Model;
+  llvm::DenseSet<const MemberExpr *> Accounted;
+};
+
 // Looks, in one walk of the TU, for the instances of the candidate classes
 // (each in the file that defines it, which alone may hold all of them): one
 // that may outlive the call that makes it (a global or static, a member of
@@ -1158,6 +1219,34 @@ bool ContainerFacts::mainFileMakesOnlyShortLived(const Record &R) {
   return ShortLivedClasses.lookup(templatePatternOf(Class));
 }
 
+bool ContainerFacts::onlyRecorded(const Record &R) {
+  const auto *Field = dyn_cast<FieldDecl>(R.Decl);
+  if (!Field)
+    return false;
+  auto [It, Inserted] = RecordOnly.try_emplace(Field->getCanonicalDecl(), false);
+  if (!Inserted)
+    return It->second;
+  // Only the class's own member functions may read a private member (no
+  // friend does): each must have its body in this TU.
+  const auto *Class =
+      dyn_cast_or_null<CXXRecordDecl>(Field->getParent()->getDefinition());
+  if (!Class || Field->getAccess() != AS_private || !Class->friends().empty())
+    return false;
+  RecordOnlyUseFinder Finder(*Field, R.Type, Model);
+  for (const CXXMethodDecl *Method : Class->methods()) {
+    if (Method->isImplicit())
+      continue;
+    const FunctionDecl *Definition = nullptr;
+    if (!Method->hasBody(Definition))
+      return false;
+    Finder.TraverseDecl(const_cast<FunctionDecl *>(Definition));
+    if (Finder.Read)
+      return false;
+  }
+  RecordOnly[Field->getCanonicalDecl()] = true;
+  return true;
+}
+
 std::optional<bool>
 ContainerFacts::memberRepeats(const Record &R, const GrowthSite &Site,
                               RepeatEvidence::ChainKind &Chain) {
@@ -1186,26 +1275,144 @@ ContainerFacts::memberRepeats(const Record &R, const GrowthSite &Site,
   // per-task object here: the TU shows no object that lasts.
   if (mainFileMakesOnlyShortLived(R))
     return false;
-  // The TU that defines the growing member function is the class's own:
-  // it reports as if its callers in other TUs used one lasting object.
+  // A TU sees some of the class's callers and none of its instances but its
+  // own: it reports when it shows an instance that lasts (a global, a
+  // static, a local of main), or the repetition itself. Whole-program mode
+  // decides the rest from the project's instances.
+  const auto *Class =
+      dyn_cast<CXXRecordDecl>(cast<FieldDecl>(R.Decl)->getParent());
+  if (Class && LastingInMainFile.contains(templatePatternOf(Class)))
+    return std::nullopt;
+  // The class's own .cpp, which defines the growing member function, cannot
+  // tell a per-task object (a builder, an arena, a plan) from a
+  // process-long one either. It reports as if one instance lasted only a
+  // container whose shape is a leak's whatever the owner: a memo cache
+  // filled on a miss, a list of callbacks, or entries that are recorded and
+  // never read back.
   while (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function)) {
     if (!Method->getParent()->isLambda())
       break;
     Function = dyn_cast_or_null<FunctionDecl>(
         Method->getParent()->getDeclContext()->getNonClosureAncestor());
   }
-  if (!Function ||
-      SM.isInMainFile(SM.getExpansionLoc(Function->getLocation())))
-    return std::nullopt;
-  // A TU that only includes the class's header sees some of its callers and
-  // none of its instances but its own: it reports when it shows one that
-  // lasts (a global, a static, a local of main), or the repetition itself.
-  const auto *Class =
-      dyn_cast<CXXRecordDecl>(cast<FieldDecl>(R.Decl)->getParent());
-  if (Class && LastingInMainFile.contains(templatePatternOf(Class)))
+  if (Function && SM.isInMainFile(SM.getExpansionLoc(Function->getLocation())) &&
+      (cacheLookupFor(R, Site) || holdsCallables(R.Decl->getType()) ||
+       onlyRecorded(R)))
     return std::nullopt;
   Chain = RepeatEvidence::CallersSeenInTU;
-  return Paths.causeSeenInTU(Site.Context.Function) != nullptr;
+  const RepeatCause *Cause = Paths.causeSeenInTU(Site.Context.Function);
+  return Cause && !grownOnCallersObject(R, Site);
+}
+
+namespace {
+/// Which object a member call acts on, seen from the function making it.
+/// What an expression of a caller names as the object a call acts on: its
+/// `this`, one of its parameters, an automatic local made for the call, or
+/// anything else (a member, a global, a capture).
+struct CallObject {
+  enum KindType { This, Parameter, Local, Other } Kind = Other;
+  unsigned Index = 0; ///< the parameter's
+};
+
+CallObject objectNamedBy(const Expr *Object) {
+  if (!Object)
+    return {};
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Object))
+    if (Deref->getOpcode() == UO_Deref || Deref->getOpcode() == UO_AddrOf)
+      Object = Deref->getSubExpr()->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(Object))
+    return {CallObject::This};
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || Ref->refersToEnclosingVariableOrCapture())
+    return {};
+  if (const auto *Param = dyn_cast<ParmVarDecl>(Var))
+    return {CallObject::Parameter, Param->getFunctionScopeIndex()};
+  if (Var->hasLocalStorage() && !Var->getType()->isReferenceType() &&
+      !Var->getType()->isPointerType())
+    return {CallObject::Local};
+  return {};
+}
+
+/// The object \p Call hands to its callee as `this` (\p Param < 0) or as
+/// parameter \p Param.
+CallObject objectPassedBy(const CallExpr &Call, int Param) {
+  if (Param < 0) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    return Member ? objectNamedBy(Member->getImplicitObjectArgument())
+                  : CallObject{};
+  }
+  if (isa<CXXOperatorCallExpr>(Call) ||
+      static_cast<unsigned>(Param) >= Call.getNumArgs())
+    return {};
+  return objectNamedBy(Call.getArg(Param));
+}
+
+} // namespace
+
+bool ContainerFacts::grownOnCallersObject(const Record &R,
+                                          const GrowthSite &Site) {
+  // Growth on `this`, in a member function of the container's class.
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Site.Context.Function);
+  const auto *Field = dyn_cast<FieldDecl>(R.Decl);
+  if (!Method || !Field || Method->getParent()->isLambda() ||
+      templatePatternOf(Method->getParent()) !=
+          templatePatternOf(dyn_cast<CXXRecordDecl>(Field->getParent())))
+    return false;
+  if (!CallersGrouped) {
+    CallersGrouped = true;
+    for (const RepeatingPaths::CallSiteView &View : Paths.callSites())
+      CallersOf[View.Callee->getCanonicalDecl()].push_back(View);
+    for (const auto &[Function, Cause] : Paths.directCauses())
+      RepeatsItself.insert(Function->getCanonicalDecl());
+  }
+  return !repeatsOnSharedObject(Method, /*Param=*/-1, 0);
+}
+
+bool ContainerFacts::repeatsOnSharedObject(const FunctionDecl *Function,
+                                           int Param, unsigned Depth) {
+  Function = Function->getCanonicalDecl();
+  // A function that repeats of itself (a stored callback, an address taken)
+  // acts on the same `this` every time, as far as this TU shows; but on
+  // whatever its callers give it, one per call (a request, a message).
+  if (RepeatsItself.contains(Function))
+    return Param < 0;
+  if (Depth > 16)
+    return true;
+  auto [It, Inserted] =
+      SharedObjectAnswers.try_emplace(std::make_pair(Function, Param), false);
+  if (!Inserted)
+    return It->second;
+  bool Shared = false;
+  for (const RepeatingPaths::CallSiteView &View : CallersOf.lookup(Function)) {
+    if (View.RunsOnce)
+      continue;
+    // A loop without a fixed trip count calls it again and again on what
+    // the caller holds.
+    if (View.InLoop) {
+      Shared = true;
+      break;
+    }
+    if (!View.Caller || !Paths.causeSeenInTU(View.Caller))
+      continue;
+    // Up the callers while the object is the caller's `this` or one of its
+    // parameters; an automatic local is made anew for each call.
+    CallObject Object = objectPassedBy(*View.Call, Param);
+    if (Object.Kind == CallObject::Local)
+      continue;
+    if (Object.Kind == CallObject::Other ||
+        repeatsOnSharedObject(View.Caller,
+                              Object.Kind == CallObject::This
+                                  ? -1
+                                  : static_cast<int>(Object.Index),
+                              Depth + 1)) {
+      Shared = true;
+      break;
+    }
+  }
+  SharedObjectAnswers[std::make_pair(Function, Param)] = Shared;
+  return Shared;
 }
 
 std::optional<RepeatEvidence>

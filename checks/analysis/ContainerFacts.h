@@ -20,6 +20,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>
+#include <map>
 #include <vector>
 
 namespace clang::tidy::bloat {
@@ -268,6 +269,18 @@ private:
   /// the usual rules do.
   std::optional<bool> memberRepeats(const Record &R, const GrowthSite &Site,
                                     RepeatEvidence::ChainKind &Chain);
+  /// Whether every repeating path this TU shows to member \p R's growth at
+  /// \p Site (on `this`) reaches it through an object that a repeating
+  /// caller was given or made for the call.
+  bool grownOnCallersObject(const Record &R, const GrowthSite &Site);
+  /// Whether a repeating path this TU shows calls \p Function again and
+  /// again on one object: its `this` (\p Param < 0) or parameter \p Param.
+  bool repeatsOnSharedObject(const FunctionDecl *Function, int Param,
+                             unsigned Depth);
+  /// Whether the class's member functions, all defined in this TU, only
+  /// grow, shrink or count private member \p R (entries recorded, never
+  /// read back).
+  bool onlyRecorded(const Record &R);
   /// Whether every instance of \p R's class that the main file makes is an
   /// automatic variable or a temporary (and it makes one).
   bool mainFileMakesOnlyShortLived(const Record &R);
@@ -331,6 +344,16 @@ private:
   /// Classes no other TU can name, in a program's main file (it defines
   /// main()), without virtual members: every caller is in this TU.
   llvm::DenseSet<const CXXRecordDecl *> ProgramPrivate;
+  /// For grownOnCallersObject: the TU's call sites by canonical callee, the
+  /// functions that repeat of themselves, and the answers so far.
+  bool CallersGrouped = false;
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallVector<RepeatingPaths::CallSiteView, 2>>
+      CallersOf;
+  llvm::DenseSet<const FunctionDecl *> RepeatsItself;
+  std::map<std::pair<const FunctionDecl *, int>, bool> SharedObjectAnswers;
+  /// onlyRecorded's answers, by canonical field.
+  llvm::DenseMap<const Decl *, bool> RecordOnly;
   /// Whether ShortLivedClasses holds the answers of this TU's one walk.
   bool InstancesFound = false;
   ASTContext *Context = nullptr;

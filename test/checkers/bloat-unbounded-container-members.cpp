@@ -72,6 +72,9 @@ private:
 // CHECK-NOTES: :[[@LINE-8]]:8: note: 'ConstOnly::log' can be called from other translation units any number of times
 // CHECK-NOTES: :[[@LINE-5]]:20: note: bound it: {{.*}}
 // CHECK-MESSAGES-STRICT: :[[@LINE-10]]:21: warning: 'Events' (member of 'ConstOnly') grows {{.*}}
+// The global instance is what reports it: without one, its own .cpp cannot
+// tell a lasting object from a per-task one that `count()` reads.
+ConstOnly Journal;
 
 // A member function that shrinks it bounds it.
 class Bounded {

@@ -29,7 +29,19 @@ public:
 private:
   std::map<K, V> Cache;
 };
-// CHECK-MESSAGES: :[[@LINE-5]]:33: warning: 'Cache' (member of 'Memo') grows without bound: inserted on a repeating path but never erased, cleared or capped [bloat-unbounded-container]
+// Its own .cpp cannot tell a lasting Memo from a per-task one, and `get`
+// reads what it keeps: silent (bloat-unbounded-container-own-file.cpp).
+
+// A record nothing reads back is reported from its dependent code.
+template <typename K> class Tally {
+public:
+  void note(const K &Key) { Counts.emplace(Key, 1); }
+  std::size_t size() const { return Counts.size(); }
+
+private:
+  std::map<K, int> Counts;
+};
+// CHECK-MESSAGES: :[[@LINE-6]]:29: warning: 'Counts' (member of 'Tally') grows without bound: inserted on a repeating path but never erased, cleared or capped [bloat-unbounded-container]
 
 template <typename T> class Pending {
 public:
