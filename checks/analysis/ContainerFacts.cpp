@@ -317,9 +317,8 @@ public:
 
 private:
   void accountFor(const Expr *Object, llvm::StringRef Method) {
-    const auto *Member =
-        dyn_cast_or_null<MemberExpr>(Object ? Object->IgnoreParenImpCasts()
-                                            : nullptr);
+    const auto *Member = dyn_cast_or_null<MemberExpr>(
+        Object ? Object->IgnoreParenImpCasts() : nullptr);
     if (!Member || Member->getMemberDecl()->getCanonicalDecl() != Field)
       return;
     CallEffect Effect = Model.effectOfMethod(Type, Method);
@@ -1223,7 +1222,8 @@ bool ContainerFacts::onlyRecorded(const Record &R) {
   const auto *Field = dyn_cast<FieldDecl>(R.Decl);
   if (!Field)
     return false;
-  auto [It, Inserted] = RecordOnly.try_emplace(Field->getCanonicalDecl(), false);
+  auto [It, Inserted] =
+      RecordOnly.try_emplace(Field->getCanonicalDecl(), false);
   if (!Inserted)
     return It->second;
   // Only the class's own member functions may read a private member (no
@@ -1295,7 +1295,8 @@ ContainerFacts::memberRepeats(const Record &R, const GrowthSite &Site,
     Function = dyn_cast_or_null<FunctionDecl>(
         Method->getParent()->getDeclContext()->getNonClosureAncestor());
   }
-  if (Function && SM.isInMainFile(SM.getExpansionLoc(Function->getLocation())) &&
+  if (Function &&
+      SM.isInMainFile(SM.getExpansionLoc(Function->getLocation())) &&
       (cacheLookupFor(R, Site) || holdsCallables(R.Decl->getType()) ||
        onlyRecorded(R)))
     return std::nullopt;
