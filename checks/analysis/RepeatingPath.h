@@ -65,8 +65,14 @@ bool hasOpenEndedLoopAfter(const Stmt *Body, SourceLocation Declared,
 /// `route`, `load`, `init`, `initialize`, `setup`, `start`, `configure`,
 /// `install` (any case of the first letter), alone or followed by a capital
 /// letter or `_`; `on…` only when it takes a callable (it registers a
-/// handler; `onMessage(Msg)` handles one). Such a function is set-up: callers
-/// in other TUs are not assumed to repeat it.
+/// handler; `onMessage(Msg)` handles one). Whatever its name, a fluent
+/// configuration method too: a non-const member function returning an lvalue
+/// reference whose every `return` gives `*this` (`Svr.Get(...).Post(...)`) or
+/// the element it has just added to a member container it grows (`C.back()`,
+/// `C.back().second`, `*C.emplace(K, V).first`, `C.emplace_back(...)`, `C[K]`
+/// after inserting K). Such a function is set-up: callers in other TUs are not
+/// assumed to repeat it. The body is walked only for member functions that
+/// return an lvalue reference and are not named like set-up.
 bool looksLikeSetUp(const FunctionDecl &F);
 
 /// Whether the check can see every member function that could modify the
