@@ -407,6 +407,30 @@ bool hasOpenEndedLoopAfter(const Stmt *Body, SourceLocation Declared,
   });
 }
 
+/// Registration and start-up by the function's name.
+static bool namedLikeSetUp(const FunctionDecl &F) {
+  llvm::StringRef Name = F.getName();
+  for (llvm::StringRef Prefix :
+       {"add", "set", "register", "route", "on", "load", "init", "initialize",
+        "setup", "start", "configure", "install", "Add", "Set", "Register",
+        "Route", "On", "Load", "Init", "Initialize", "Setup", "Start",
+        "Configure", "Install"}) {
+    if (!Name.starts_with(Prefix))
+      continue;
+    llvm::StringRef Rest = Name.drop_front(Prefix.size());
+    if (!Rest.empty() && Rest.front() != '_' && !isUppercase(Rest.front()))
+      continue;
+    // `onMessage(const Message &)` handles every message; `onMessage(F)`
+    // registers a handler.
+    if (Prefix.equals_insensitive("on"))
+      return llvm::any_of(F.parameters(), [](const ParmVarDecl *Param) {
+        return isCallable(Param->getType());
+      });
+    return true;
+  }
+  return false;
+}
+
 namespace {
 
 /// Looks through parentheses, implicit casts and temporaries.
@@ -537,8 +561,20 @@ struct FluentBody {
 /// reference, whose every `return` gives `*this` (`Svr.Get(...).Post(...)`)
 /// or the element it has just added to a member container it grows
 /// (`C.push_back(X); return C.back();`, `return *C.emplace(K, V).first;`).
-/// A bare `return C[K];` is an accessor, not configuration.
-bool isFluentConfiguration(const FunctionDecl &F) {
+/// A bare `return C[K];` is an accessor, not configuration. Returning what
+/// another set-up function returns forwards to it (`return Handler->prefix(
+/// P);`), up to \p Depth forwards deep.
+bool isFluentConfiguration(const FunctionDecl &F, unsigned Depth);
+
+/// looksLikeSetUp, at most \p Depth forwards deep.
+bool looksLikeSetUpWithin(const FunctionDecl &F, unsigned Depth) {
+  if (!F.getIdentifier())
+    return false;
+  // The name first: it costs nothing, the body walk a little.
+  return namedLikeSetUp(F) || isFluentConfiguration(F, Depth);
+}
+
+bool isFluentConfiguration(const FunctionDecl &F, unsigned Depth) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&F);
   if (!Method || !Method->isInstance() || Method->isConst() ||
       !F.getIdentifier() || !F.getReturnType()->isLValueReferenceType())
@@ -555,6 +591,11 @@ bool isFluentConfiguration(const FunctionDecl &F) {
     const Expr *Value = Return->getRetValue();
     if (isDereferencedThis(Value))
       return true;
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(stripped(Value)))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (Depth > 0 && Callee->getCanonicalDecl() != F.getCanonicalDecl() &&
+            looksLikeSetUpWithin(*Callee, Depth - 1))
+          return true;
     bool Inserts = false;
     const FieldDecl *Container = containerOfElement(Value, Inserts);
     return Container && (Inserts || Shown.Grown.contains(Container));
@@ -563,37 +604,11 @@ bool isFluentConfiguration(const FunctionDecl &F) {
 
 } // namespace
 
-/// Registration and start-up by the function's name.
-static bool namedLikeSetUp(const FunctionDecl &F) {
-  llvm::StringRef Name = F.getName();
-  for (llvm::StringRef Prefix :
-       {"add", "set", "register", "route", "on", "load", "init", "initialize",
-        "setup", "start", "configure", "install", "Add", "Set", "Register",
-        "Route", "On", "Load", "Init", "Initialize", "Setup", "Start",
-        "Configure", "Install"}) {
-    if (!Name.starts_with(Prefix))
-      continue;
-    llvm::StringRef Rest = Name.drop_front(Prefix.size());
-    if (!Rest.empty() && Rest.front() != '_' && !isUppercase(Rest.front()))
-      continue;
-    // `onMessage(const Message &)` handles every message; `onMessage(F)`
-    // registers a handler.
-    if (Prefix.equals_insensitive("on"))
-      return llvm::any_of(F.parameters(), [](const ParmVarDecl *Param) {
-        return isCallable(Param->getType());
-      });
-    return true;
-  }
-  return false;
-}
 
 bool looksLikeSetUp(const FunctionDecl &F) {
-  if (!F.getIdentifier())
-    return false;
-  // The name first: it costs nothing, the body walk a little.
-  return namedLikeSetUp(F) || isFluentConfiguration(F);
+  // A forward to a forward is as far as configuration APIs go.
+  return looksLikeSetUpWithin(F, 2);
 }
-
 
 bool isLoop(const Stmt &S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
@@ -864,6 +879,13 @@ std::optional<RepeatCause> RepeatingPaths::computeCause(const FunctionDecl *F,
   // The map may have grown while callers were worked out: look F up again.
   Causes[F] = Best;
   return Best;
+}
+
+bool RepeatingPaths::looksLikeSetUp(const FunctionDecl &Function) {
+  auto [It, Inserted] = SetUp.try_emplace(key(&Function), false);
+  if (Inserted)
+    It->second = bloat::looksLikeSetUp(Function);
+  return It->second;
 }
 
 std::optional<RepeatCause>

@@ -1,8 +1,11 @@
 // bloat-unbounded-container: a fluent configuration method is set-up
 // registration whatever its name (issue 11, rule 4 "Set-up registration"). A
-// member function that returns an lvalue reference, `*this` or the element it
-// has just added to the container it grows, is configuration: its growth
-// repeats only when a caller on a repeating path is visible.
+// member function that returns an lvalue reference, `*this`, the element it
+// has just added to the container it grows, or what another such method
+// returns, is configuration: its growth repeats only when a caller on a
+// repeating path is visible. Shapes of cpp-httplib (Server::WebSocket, an
+// out-of-line Get) and crow (CORSHandler::prefix, forwarded by
+// CORSRules::prefix).
 //
 // Negative: every fluent method is called once, in main before the server
 // loop; only the lookalikes are reported.
@@ -37,12 +40,14 @@ void echo(int) {}
 
 // A lasting middleware, configured once; the server is a local of main.
 Cors TheCors;
+Rules *ApiRules;
 
 // Called by the server for every request: a repeating path in other TUs.
 void handleRequest(int Request) {
 #ifdef REPEATED
-  // Configuration done per request, on the lasting middleware.
-  TheCors.prefix("/api").Flags = Request;
+  // Configuration done per request, on the lasting middleware; ByPrefix
+  // through the rule that forwards to it.
+  ApiRules->prefix("/v2").Flags = Request;
   TheCors.area("a").Flags = Request;
   TheCors.host("h").Flags = Request;
   TheCors.tag("t");
@@ -55,7 +60,8 @@ int main() {
   Svr.Get("/", echo).WebSocket("/ws", echo).Mount("/www");
   Svr.Upgrade("/ws");
   Svr.Log("started");
-  TheCors.prefix("/api").Flags = 1;
+  ApiRules = &TheCors.prefix("/api");
+  ApiRules->prefix("/api/v1").Flags = 1;
   TheCors.area("a").Flags = 2;
   TheCors.host("example.org").Flags = 3;
   TheCors.tag("public");

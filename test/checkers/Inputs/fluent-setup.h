@@ -11,7 +11,15 @@
 
 using Handler = void (*)(int);
 
+class Cors;
+
+// A rule hands further configuration back to its middleware, as crow's
+// CORSRules::prefix does.
 struct Rules {
+  explicit Rules(Cors *Handler = nullptr) : Handler(Handler) {}
+  Rules &prefix(const std::string &Prefix);
+
+  Cors *Handler;
   int Flags = 0;
 };
 
@@ -60,7 +68,7 @@ inline Server &Server::Get(const std::string &Pattern, Handler H) {
 class Cors {
 public:
   Rules &prefix(const std::string &Prefix) {
-    ByPrefix.emplace_back(Prefix, Rules());
+    ByPrefix.emplace_back(Prefix, Rules(this));
     return ByPrefix.back().second;
   }
   Rules &area(const std::string &Area) { return ByArea.emplace_back(); }
@@ -91,3 +99,8 @@ private:
   std::map<std::string, Rules> Slots;
   std::map<std::string, Rules> Cache;
 };
+
+// Forwarding to configuration is configuration.
+inline Rules &Rules::prefix(const std::string &Prefix) {
+  return Handler->prefix(Prefix);
+}
