@@ -407,9 +407,8 @@ bool hasOpenEndedLoopAfter(const Stmt *Body, SourceLocation Declared,
   });
 }
 
-bool looksLikeSetUp(const FunctionDecl &F) {
-  if (!F.getIdentifier())
-    return false;
+/// Registration and start-up by the function's name.
+static bool namedLikeSetUp(const FunctionDecl &F) {
   llvm::StringRef Name = F.getName();
   for (llvm::StringRef Prefix :
        {"add", "set", "register", "route", "on", "load", "init", "initialize",
@@ -432,6 +431,184 @@ bool looksLikeSetUp(const FunctionDecl &F) {
   return false;
 }
 
+namespace {
+
+/// Looks through parentheses, implicit casts and temporaries.
+const Expr *stripped(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParens()->IgnoreImplicit();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// `*this`.
+bool isDereferencedThis(const Expr *E) {
+  const auto *Deref = dyn_cast_or_null<UnaryOperator>(stripped(E));
+  return Deref && Deref->getOpcode() == UO_Deref &&
+         isa<CXXThisExpr>(stripped(Deref->getSubExpr()));
+}
+
+/// `Field` or `this->Field`: a data member of the object itself.
+const FieldDecl *ownField(const Expr *E) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(stripped(E));
+  if (!Member || !isa<CXXThisExpr>(stripped(Member->getBase())))
+    return nullptr;
+  return dyn_cast<FieldDecl>(Member->getMemberDecl());
+}
+
+/// The standard containers' members that insert an element.
+bool isInsertingMethod(llvm::StringRef Name) {
+  return llvm::is_contained(
+      {"push_back", "emplace_back", "push_front", "emplace_front", "push",
+       "emplace", "insert", "emplace_hint", "try_emplace", "insert_or_assign",
+       "insert_after", "emplace_after"},
+      Name);
+}
+
+/// The member container an element access or insertion is made on:
+/// `C.back()` and `C.front()`, `C[K]`, `C.emplace_back(...)`,
+/// `C.emplace(...)`. \p Inserts tells whether the access inserts itself.
+const FieldDecl *containerAccessed(const Expr *E, bool &Inserts) {
+  E = stripped(E);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return nullptr;
+    llvm::StringRef Name = Method->getName();
+    Inserts = isInsertingMethod(Name);
+    if (!Inserts && Name != "back" && Name != "front")
+      return nullptr;
+    return ownField(Call->getImplicitObjectArgument());
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+      Inserts = false;
+      return ownField(Op->getArg(0));
+    }
+  return nullptr;
+}
+
+/// The member container whose element \p E refers to, looking through
+/// what leads from a container to one element: `*It`, `It->`, `.first`,
+/// `.second` (`*C.emplace(K, V).first`, `C.back().second`).
+const FieldDecl *containerOfElement(const Expr *E, bool &Inserts) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = stripped(E);
+    if (const FieldDecl *Container = containerAccessed(E, Inserts))
+      return Container;
+    if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+        Deref && Deref->getOpcode() == UO_Deref)
+      E = Deref->getSubExpr();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && (Op->getOperator() == OO_Star ||
+                    Op->getOperator() == OO_Arrow) &&
+             Op->getNumArgs() == 1)
+      E = Op->getArg(0);
+    else if (const auto *Member = dyn_cast<MemberExpr>(E);
+             Member && !isa<CXXThisExpr>(stripped(Member->getBase())))
+      E = Member->getBase();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// What a fluent function's body shows: its returns, and the member
+/// containers it inserts into.
+struct FluentBody {
+  llvm::SmallVector<const ReturnStmt *, 4> Returns;
+  llvm::SmallPtrSet<const FieldDecl *, 4> Grown;
+
+  void walk(const Stmt *S) {
+    if (!S)
+      return;
+    // A lambda's returns are its own.
+    if (isa<LambdaExpr>(S))
+      return;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S))
+      Returns.push_back(Return);
+    noteGrowth(S);
+    for (const Stmt *Child : S->children())
+      walk(Child);
+  }
+
+  void noteGrowth(const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    bool Inserts = false;
+    if (const FieldDecl *Container = E ? containerAccessed(E, Inserts) : nullptr)
+      if (Inserts)
+        Grown.insert(Container);
+    // `C[K] = V`.
+    const Expr *Assigned = nullptr;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign)
+      Assigned = Assign->getLHS();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      Assigned = Op->getArg(0);
+    if (const auto *Subscript =
+            dyn_cast_or_null<CXXOperatorCallExpr>(stripped(Assigned)))
+      if (Subscript->getOperator() == OO_Subscript)
+        if (const FieldDecl *Container = ownField(Subscript->getArg(0)))
+          Grown.insert(Container);
+  }
+};
+
+/// A fluent configuration method: a member function returning an lvalue
+/// reference, whose every `return` gives `*this` (`Svr.Get(...).Post(...)`)
+/// or the element it has just added to a member container it grows
+/// (`C.push_back(X); return C.back();`, `return *C.emplace(K, V).first;`).
+/// A bare `return C[K];` is an accessor, not configuration. Returning what
+/// another set-up function returns forwards to it (`return Handler->prefix(
+/// P);`), up to \p Depth forwards deep.
+bool isFluentConfiguration(const FunctionDecl &F, unsigned Depth);
+
+/// looksLikeSetUp, at most \p Depth forwards deep.
+bool looksLikeSetUpWithin(const FunctionDecl &F, unsigned Depth) {
+  if (!F.getIdentifier())
+    return false;
+  // The name first: it costs nothing, the body walk a little.
+  return namedLikeSetUp(F) || isFluentConfiguration(F, Depth);
+}
+
+bool isFluentConfiguration(const FunctionDecl &F, unsigned Depth) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+  if (!Method || !Method->isInstance() || Method->isConst() ||
+      !F.getIdentifier() || !F.getReturnType()->isLValueReferenceType())
+    return false;
+  const FunctionDecl *Definition = F.getDefinition();
+  const Stmt *Body = Definition ? Definition->getBody() : nullptr;
+  if (!Body)
+    return false;
+  FluentBody Shown;
+  Shown.walk(Body);
+  if (Shown.Returns.empty())
+    return false;
+  return llvm::all_of(Shown.Returns, [&](const ReturnStmt *Return) {
+    const Expr *Value = Return->getRetValue();
+    if (isDereferencedThis(Value))
+      return true;
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(stripped(Value)))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (Depth > 0 && Callee->getCanonicalDecl() != F.getCanonicalDecl() &&
+            looksLikeSetUpWithin(*Callee, Depth - 1))
+          return true;
+    bool Inserts = false;
+    const FieldDecl *Container = containerOfElement(Value, Inserts);
+    return Container && (Inserts || Shown.Grown.contains(Container));
+  });
+}
+
+} // namespace
+
+
+bool looksLikeSetUp(const FunctionDecl &F) {
+  // A forward to a forward is as far as configuration APIs go.
+  return looksLikeSetUpWithin(F, 2);
+}
 
 bool isLoop(const Stmt &S) {
   return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
@@ -702,6 +879,13 @@ std::optional<RepeatCause> RepeatingPaths::computeCause(const FunctionDecl *F,
   // The map may have grown while callers were worked out: look F up again.
   Causes[F] = Best;
   return Best;
+}
+
+bool RepeatingPaths::looksLikeSetUp(const FunctionDecl &Function) {
+  auto [It, Inserted] = SetUp.try_emplace(key(&Function), false);
+  if (Inserted)
+    It->second = bloat::looksLikeSetUp(Function);
+  return It->second;
 }
 
 std::optional<RepeatCause>

@@ -65,8 +65,15 @@ bool hasOpenEndedLoopAfter(const Stmt *Body, SourceLocation Declared,
 /// `route`, `load`, `init`, `initialize`, `setup`, `start`, `configure`,
 /// `install` (any case of the first letter), alone or followed by a capital
 /// letter or `_`; `on…` only when it takes a callable (it registers a
-/// handler; `onMessage(Msg)` handles one). Such a function is set-up: callers
-/// in other TUs are not assumed to repeat it.
+/// handler; `onMessage(Msg)` handles one). Whatever its name, a fluent
+/// configuration method too: a non-const member function returning an lvalue
+/// reference whose every `return` gives `*this` (`Svr.Get(...).Post(...)`) or
+/// the element it has just added to a member container it grows (`C.back()`,
+/// `C.back().second`, `*C.emplace(K, V).first`, `C.emplace_back(...)`, `C[K]`
+/// after inserting K) or what another set-up function returns (a forward:
+/// `return Handler->prefix(P);`). Such a function is set-up: callers in other TUs are not
+/// assumed to repeat it. The body is walked only for member functions that
+/// return an lvalue reference and are not named like set-up.
 bool looksLikeSetUp(const FunctionDecl &F);
 
 /// Whether the check can see every member function that could modify the
@@ -115,6 +122,9 @@ public:
   /// set-up style function (`addRoute`, `registerHandler`) that other TUs may
   /// call, but whose visible callers all run once.
   std::optional<RepeatCause> visibleCauseOf(const FunctionDecl *Function);
+  /// looksLikeSetUp, worked out once per function of the TU (a fluent
+  /// method's body is walked).
+  bool looksLikeSetUp(const FunctionDecl &Function);
   void addStoredCallback(const FunctionDecl *CallOperator, SourceLocation Site);
   void addAddressTaken(const FunctionDecl *Function, SourceLocation Site);
 
@@ -190,6 +200,8 @@ private:
   std::map<const FunctionDecl *, std::optional<RepeatCause>> SeenCauses,
       ProgramCauses;
   llvm::DenseSet<const CXXRecordDecl *> ProgramPrivateClasses;
+  /// Answers of looksLikeSetUp.
+  llvm::DenseMap<const FunctionDecl *, bool> SetUp;
   /// Set-up functions whose visible causes are being worked out.
   llvm::DenseSet<const FunctionDecl *> VisibleInProgress;
   /// Causes known while matching: stored callbacks, addresses taken.
