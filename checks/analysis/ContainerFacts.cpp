@@ -1460,7 +1460,7 @@ ContainerFacts::whyRepeats(const Record &R, const GrowthSite &Site) {
   // A loader (`loadChannels`, `setupTiles`) that looks each entry up in a
   // loop with a fixed trip count skips duplicates of what it reads: that
   // is set-up too, whatever it looks up.
-  if (looksLikeSetUp(*Function) &&
+  if (Paths.looksLikeSetUp(*Function) &&
       (!cacheLookupFor(R, Site) || !Site.Context.Loops.empty())) {
     // Registration (`addRoute`, `setHandler`, `onEvent`) is set-up: only a
     // visible caller on a repeating path makes it repeat.

@@ -139,8 +139,9 @@ struct Function {
   /// Code outside the project may call it: external linkage, virtual.
   bool External = false;
   bool Main = false;
-  /// Registration or start-up by its name (looksLikeSetUp): with no caller
-  /// in the project it is not taken as an entry point that repeats.
+  /// Registration or start-up by its name, or a fluent configuration method
+  /// (looksLikeSetUp): with no caller in the project it is not taken as an
+  /// entry point that repeats.
   bool SetUp = false;
   /// A virtual member function: called through its base class's entry,
   /// which the call graph does not link to it.
