@@ -459,7 +459,8 @@ const char *ownerKindName(OwnerKind Kind) {
 
 ContainerFacts::ContainerFacts(ContainerModel Model,
                                ContainerFactsOptions Options)
-    : Model(std::move(Model)), Options(Options) {}
+    : Model(std::move(Model)), Options(Options),
+      Paths(this->Options.ScriptBindingFunctions) {}
 ContainerFacts::ContainerFacts(ContainerFacts &&) = default;
 ContainerFacts &ContainerFacts::operator=(ContainerFacts &&) = default;
 ContainerFacts::~ContainerFacts() = default;
@@ -554,7 +555,7 @@ void ContainerFacts::clear() {
   CallsByCallee.reset();
   IndirectlyCalled.clear();
   AccessorCalls.clear();
-  Paths = RepeatingPaths();
+  Paths = RepeatingPaths(Options.ScriptBindingFunctions);
   Context = nullptr;
 }
 

@@ -1190,7 +1190,8 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
       Entry.External = RepeatingPaths::isExternallyCallable(*F) &&
                        !SM.isInSystemHeader(F->getLocation());
       Entry.Main = F->isMain();
-      Entry.SetUp = looksLikeSetUp(*F);
+      // A script binding runs while scripts load, as set-up does.
+      Entry.SetUp = looksLikeSetUp(*F) || Paths.isScriptBinding(F);
       if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
         Entry.Virtual = Method->isVirtual();
     }
