@@ -1371,6 +1371,10 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     Root.At = Keys.location(Cause.Site);
     Out.Roots.push_back(std::move(Root));
   }
+  // A script binding registered here but defined in another TU: its entry
+  // says set-up, which the merge keeps.
+  for (const FunctionDecl *Binding : Paths.scriptBindings())
+    NoteFunction(Binding);
 
   InstanceCollector Instances(*Context, Keys, Out.Instances);
   for (Decl *Top : Context->getTraversalScope())

@@ -159,6 +159,9 @@ public:
   /// Whether \p Function's address is passed to a function matching
   /// ScriptBindingFunctions in this TU.
   bool isScriptBinding(const FunctionDecl *Function) const;
+  const llvm::DenseSet<const FunctionDecl *> &scriptBindings() const {
+    return ScriptBindings;
+  }
 
   /// For whole-program facts: every call site, and the direct causes.
   struct CallSiteView {
