@@ -607,9 +607,9 @@ void RepeatingPaths::noteScriptBindingArguments(const FunctionDecl &Callee,
     for (const Expr *Arg : Call.arguments())
       CallArguments.insert(Arg->getBeginLoc());
   const IdentifierInfo *Name = Callee.getIdentifier();
-  if (!Name || !(ScriptBindingFunctions->match(Name->getName()) ||
-                 ScriptBindingFunctions->match(
-                     Callee.getQualifiedNameAsString())))
+  if (!Name ||
+      !(ScriptBindingFunctions->match(Name->getName()) ||
+        ScriptBindingFunctions->match(Callee.getQualifiedNameAsString())))
     return;
   for (const Expr *Arg : Call.arguments()) {
     // `luaGameLoadMap`, `&Lua::gameLoadMap`, `(lua_CFunction)luaLoad`.

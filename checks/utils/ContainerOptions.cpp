@@ -30,8 +30,7 @@ ContainerCheckOptions::ContainerCheckOptions(
           Options.getLocalOrGlobal(AssumeUnseenOption, false)),
       AssumeInstancesLiveLong(
           Options.getLocalOrGlobal(AssumeInstancesOption, false)),
-      ScriptBindingFunctions(
-          Options.getLocalOrGlobal(ScriptBindingOption, "")),
+      ScriptBindingFunctions(Options.getLocalOrGlobal(ScriptBindingOption, "")),
       FiniteKeyMaxBits(Options.getLocalOrGlobal(FiniteKeyMaxBitsOption, 8u)) {
   auto FullName = [CheckName](StringRef Option) {
     return (CheckName + "." + Option).str();
