@@ -984,7 +984,8 @@ bool ContainerFacts::shrinkRepeats(const ShrinkSite &Site) {
   // A lambda that is not kept runs where it is written: it repeats when the
   // function around it does.
   for (const FunctionDecl *F = Site.Function; F;) {
-    if (Paths.causeOf(F))
+    // A script may call a binding that removes at any time.
+    if (Paths.causeCountingBindings(F))
       return true;
     const auto *Method = dyn_cast<CXXMethodDecl>(F);
     if (!Method || !Method->getParent()->isLambda())

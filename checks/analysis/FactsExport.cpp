@@ -1372,9 +1372,17 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     Out.Roots.push_back(std::move(Root));
   }
   // A script binding registered here but defined in another TU: its entry
-  // says set-up, which the merge keeps.
+  // says set-up, which the merge keeps. Its address given to the
+  // interpreter is a root only for what bounds a container.
   for (const FunctionDecl *Binding : Paths.scriptBindings())
     NoteFunction(Binding);
+  for (auto [Function, Cause] : Paths.bindingCauses()) {
+    bloat_facts::Root Root;
+    Root.Function = NoteFunction(Function);
+    Root.Kind = "binding";
+    Root.At = Keys.location(Cause.Site);
+    Out.Roots.push_back(std::move(Root));
+  }
 
   InstanceCollector Instances(*Context, Keys, Out.Instances);
   for (Decl *Top : Context->getTraversalScope())

@@ -626,17 +626,35 @@ void RepeatingPaths::noteScriptBindingArguments(const FunctionDecl &Callee,
 }
 
 bool RepeatingPaths::isScriptBinding(const FunctionDecl *Function) const {
-  return ScriptBindings.contains(key(Function));
+  return !CountingBindings && ScriptBindings.contains(key(Function));
 }
 
 bool RepeatingPaths::repeatsFromOutside(const FunctionDecl &F) const {
   return isExternallyCallable(F) && !isScriptBinding(&F);
 }
 
+const RepeatCause *
+RepeatingPaths::causeCountingBindings(const FunctionDecl *Function) {
+  if (ScriptBindings.empty())
+    return causeOf(Function);
+  std::swap(Causes, CausesCountingBindings);
+  CountingBindings = true;
+  const RepeatCause *Cause = causeOf(Function);
+  CountingBindings = false;
+  std::swap(Causes, CausesCountingBindings);
+  // The answer lives on in CausesCountingBindings' buckets, swapped back.
+  return Cause;
+}
+
 const RepeatCause *RepeatingPaths::directCauseOf(const FunctionDecl *F) const {
   auto It = DirectCauses.find(key(F));
-  if (It == DirectCauses.end())
+  if (It == DirectCauses.end()) {
+    if (CountingBindings)
+      if (auto Binding = BindingCauses.find(key(F));
+          Binding != BindingCauses.end())
+        return &Binding->second;
     return nullptr;
+  }
   // A lambda a binding gives to a call (a task for the dispatcher) runs as
   // often as the binding: whole-program facts link it to its giver alike.
   if (It->second.Kind == RepeatCause::StoredCallback &&
@@ -689,8 +707,11 @@ void RepeatingPaths::addStoredCallback(const FunctionDecl *CallOperator,
 void RepeatingPaths::addAddressTaken(const FunctionDecl *Function,
                                      SourceLocation Site) {
   // Given to the interpreter: scripts call it while they load.
-  if (BindingArguments.contains(Site))
+  if (BindingArguments.contains(Site)) {
+    BindingCauses.try_emplace(key(Function),
+                              RepeatCause{RepeatCause::AddressTaken, Site});
     return;
+  }
   offerDirectCause(Function, {RepeatCause::AddressTaken, Site, nullptr});
 }
 

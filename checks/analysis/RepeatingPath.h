@@ -162,6 +162,15 @@ public:
   const llvm::DenseSet<const FunctionDecl *> &scriptBindings() const {
     return ScriptBindings;
   }
+  /// The addresses given to the interpreter, one per binding: no cause for
+  /// growth, but what bounds a container counts them (causeCountingBindings).
+  std::vector<std::pair<const FunctionDecl *, RepeatCause>>
+  bindingCauses() const {
+    return {BindingCauses.begin(), BindingCauses.end()};
+  }
+  /// causeOf as if ScriptBindingFunctions were unset: for a removal, which
+  /// a script may make at any time (`player:removeOutfit()`).
+  const RepeatCause *causeCountingBindings(const FunctionDecl *Function);
 
   /// For whole-program facts: every call site, and the direct causes.
   struct CallSiteView {
@@ -231,6 +240,12 @@ private:
   /// taken there is known to be a binding's when it is offered.
   llvm::DenseSet<SourceLocation> BindingArguments;
   llvm::DenseSet<const FunctionDecl *> ScriptBindings;
+  llvm::DenseMap<const FunctionDecl *, RepeatCause> BindingCauses;
+  /// Set while causeCountingBindings works, with its own answers swapped
+  /// into Causes.
+  bool CountingBindings = false;
+  llvm::DenseMap<const FunctionDecl *, std::optional<RepeatCause>>
+      CausesCountingBindings;
   /// Where each argument of a call starts (only with ScriptBindingFunctions
   /// set): a stored lambda that starts there is given to a call.
   llvm::DenseSet<SourceLocation> CallArguments;
