@@ -4,7 +4,7 @@
 // root; it repeats only through other evidence (a loop in it, another root,
 // a call in a loop). A lambda it gives to a call (a task for a dispatcher)
 // runs as often as the binding does; one it stores by assignment may run
-// any number of times.
+// any number of times. A removal in a binding still bounds a container.
 //
 // With the option: the bindings without other evidence are silent (the
 // plain name `registerGlobalMethod` would match too).
@@ -109,6 +109,16 @@ static int luaPoll(lua_State *) {
   return 0;
 }
 
+// Grown on every request and cleared by a binding: a script may call the
+// binding that removes at any time, so the removal bounds it, with the
+// option as without it.
+std::vector<int> Outfits;
+void onRequest() { Outfits.push_back(1); }
+static int luaClearOutfits(lua_State *) {
+  Outfits.clear();
+  return 0;
+}
+
 void registerFunctions(lua_State *L) {
   registerMethod(L, "Action", "id", luaActionId);
   registerMethod(L, "Game", "loadMap", &luaGameLoadMap);
@@ -117,6 +127,7 @@ void registerFunctions(lua_State *L) {
   registerMethod(L, "Game", "pushed", luaAlsoPushed);
   pushFunction(L, luaAlsoPushed);
   registerMethod(L, "Game", "poll", luaPoll);
+  registerMethod(L, "Player", "clearOutfits", luaClearOutfits);
   tfs::lua::registerGlobalMethod(L, "createMonster", Script::luaCreateMonster);
 }
 
