@@ -519,7 +519,8 @@ const char *ownerKindName(OwnerKind Kind) {
 
 ContainerFacts::ContainerFacts(ContainerModel Model,
                                ContainerFactsOptions Options)
-    : Model(std::move(Model)), Options(Options) {}
+    : Model(std::move(Model)), Options(Options),
+      Paths(this->Options.ScriptBindingFunctions) {}
 ContainerFacts::ContainerFacts(ContainerFacts &&) = default;
 ContainerFacts &ContainerFacts::operator=(ContainerFacts &&) = default;
 ContainerFacts::~ContainerFacts() = default;
@@ -614,7 +615,7 @@ void ContainerFacts::clear() {
   CallsByCallee.reset();
   IndirectlyCalled.clear();
   AccessorCalls.clear();
-  Paths = RepeatingPaths();
+  Paths = RepeatingPaths(Options.ScriptBindingFunctions);
   Context = nullptr;
 }
 
@@ -1043,7 +1044,8 @@ bool ContainerFacts::shrinkRepeats(const ShrinkSite &Site) {
   // A lambda that is not kept runs where it is written: it repeats when the
   // function around it does.
   for (const FunctionDecl *F = Site.Function; F;) {
-    if (Paths.causeOf(F))
+    // A script may call a binding that removes at any time.
+    if (Paths.causeCountingBindings(F))
       return true;
     const auto *Method = dyn_cast<CXXMethodDecl>(F);
     if (!Method || !Method->getParent()->isLambda())

@@ -118,6 +118,10 @@ struct ContainerFactsOptions {
   /// own .cpp reports its members as if one instance lasted.)
   /// AssumeUnseenCodeDoesNotShrink implies it.
   bool AssumeInstancesLiveLong = false;
+  /// ScriptBindingFunctions: the functions that hand a function to a script
+  /// interpreter. A function whose address is passed to one is set-up code
+  /// (RepeatingPaths), in per-TU and whole-program mode alike. Null: none.
+  std::shared_ptr<const llvm::Regex> ScriptBindingFunctions;
 };
 
 class ContainerFacts : public WalkListener {

@@ -1190,7 +1190,8 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
       Entry.External = RepeatingPaths::isExternallyCallable(*F) &&
                        !SM.isInSystemHeader(F->getLocation());
       Entry.Main = F->isMain();
-      Entry.SetUp = looksLikeSetUp(*F);
+      // A script binding runs while scripts load, as set-up does.
+      Entry.SetUp = looksLikeSetUp(*F) || Paths.isScriptBinding(F);
       if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
         Entry.Virtual = Method->isVirtual();
     }
@@ -1367,6 +1368,18 @@ bloat_facts::Facts ContainerFacts::exportFacts(const Suppressions &Silenced) {
     Root.Function = NoteFunction(Function);
     Root.Kind =
         Cause.Kind == RepeatCause::StoredCallback ? "callback" : "address";
+    Root.At = Keys.location(Cause.Site);
+    Out.Roots.push_back(std::move(Root));
+  }
+  // A script binding registered here but defined in another TU: its entry
+  // says set-up, which the merge keeps. Its address given to the
+  // interpreter is a root only for what bounds a container.
+  for (const FunctionDecl *Binding : Paths.scriptBindings())
+    NoteFunction(Binding);
+  for (auto [Function, Cause] : Paths.bindingCauses()) {
+    bloat_facts::Root Root;
+    Root.Function = NoteFunction(Function);
+    Root.Kind = "binding";
     Root.At = Keys.location(Cause.Site);
     Out.Roots.push_back(std::move(Root));
   }

@@ -767,10 +767,81 @@ void RepeatingPaths::addCallSite(const FunctionDecl &Callee,
                                  bool RunsOnceAtInitialization,
                                  ASTContext &Context) {
   bool InLoop = openEndedLoopAmong(Loops, Context) != nullptr;
+  if (ScriptBindingFunctions)
+    noteScriptBindingArguments(Callee, Site);
   CallSites.push_back({key(&Callee), &Site, key(Caller),
                        static_cast<unsigned>(CallSites.size()), InLoop,
                        RunsOnceAtInitialization});
   Grouped = false;
+}
+
+void RepeatingPaths::noteScriptBindingArguments(const FunctionDecl &Callee,
+                                                const CallExpr &Call) {
+  // Given to a call, not assigned to a std::function (as FactsExport's
+  // given lambdas).
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  if (!Operator || !Operator->isAssignmentOp())
+    for (const Expr *Arg : Call.arguments())
+      CallArguments.insert(Arg->getBeginLoc());
+  const IdentifierInfo *Name = Callee.getIdentifier();
+  if (!Name ||
+      !(ScriptBindingFunctions->match(Name->getName()) ||
+        ScriptBindingFunctions->match(Callee.getQualifiedNameAsString())))
+    return;
+  for (const Expr *Arg : Call.arguments()) {
+    // `luaGameLoadMap`, `&Lua::gameLoadMap`, `(lua_CFunction)luaLoad`.
+    const Expr *E = Arg->IgnoreParenCasts();
+    if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+        AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+      E = AddressOf->getSubExpr()->IgnoreParenCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl())) {
+        BindingArguments.insert(Ref->getBeginLoc());
+        ScriptBindings.insert(key(Function));
+      }
+  }
+}
+
+bool RepeatingPaths::isScriptBinding(const FunctionDecl *Function) const {
+  return !CountingBindings && ScriptBindings.contains(key(Function));
+}
+
+bool RepeatingPaths::repeatsFromOutside(const FunctionDecl &F) const {
+  return isExternallyCallable(F) && !isScriptBinding(&F);
+}
+
+const RepeatCause *
+RepeatingPaths::causeCountingBindings(const FunctionDecl *Function) {
+  if (ScriptBindings.empty())
+    return causeOf(Function);
+  std::swap(Causes, CausesCountingBindings);
+  CountingBindings = true;
+  const RepeatCause *Cause = causeOf(Function);
+  CountingBindings = false;
+  std::swap(Causes, CausesCountingBindings);
+  // The answer lives on in CausesCountingBindings' buckets, swapped back.
+  return Cause;
+}
+
+const RepeatCause *RepeatingPaths::directCauseOf(const FunctionDecl *F) const {
+  auto It = DirectCauses.find(key(F));
+  if (It == DirectCauses.end()) {
+    if (CountingBindings)
+      if (auto Binding = BindingCauses.find(key(F));
+          Binding != BindingCauses.end())
+        return &Binding->second;
+    return nullptr;
+  }
+  // A lambda a binding gives to a call (a task for the dispatcher) runs as
+  // often as the binding: whole-program facts link it to its giver alike.
+  if (It->second.Kind == RepeatCause::StoredCallback &&
+      GivenLambdas.contains(key(F)))
+    if (const auto *CallOperator = dyn_cast<CXXMethodDecl>(F))
+      if (const auto *Enclosing = dyn_cast<FunctionDecl>(
+              CallOperator->getParent()->getDeclContext()))
+        if (isScriptBinding(Enclosing))
+          return nullptr;
+  return &It->second;
 }
 
 std::vector<RepeatingPaths::CallSiteView> RepeatingPaths::callSites() const {
@@ -783,7 +854,11 @@ std::vector<RepeatingPaths::CallSiteView> RepeatingPaths::callSites() const {
 
 std::vector<std::pair<const FunctionDecl *, RepeatCause>>
 RepeatingPaths::directCauses() const {
-  return {DirectCauses.begin(), DirectCauses.end()};
+  std::vector<std::pair<const FunctionDecl *, RepeatCause>> Causes;
+  for (const auto &Entry : DirectCauses)
+    if (const RepeatCause *Cause = directCauseOf(Entry.first))
+      Causes.emplace_back(Entry.first, *Cause);
+  return Causes;
 }
 
 void RepeatingPaths::groupCallSites() {
@@ -801,11 +876,19 @@ void RepeatingPaths::groupCallSites() {
 
 void RepeatingPaths::addStoredCallback(const FunctionDecl *CallOperator,
                                        SourceLocation Site) {
+  if (CallArguments.contains(Site))
+    GivenLambdas.insert(key(CallOperator));
   offerDirectCause(CallOperator, {RepeatCause::StoredCallback, Site, nullptr});
 }
 
 void RepeatingPaths::addAddressTaken(const FunctionDecl *Function,
                                      SourceLocation Site) {
+  // Given to the interpreter: scripts call it while they load.
+  if (BindingArguments.contains(Site)) {
+    BindingCauses.try_emplace(key(Function),
+                              RepeatCause{RepeatCause::AddressTaken, Site});
+    return;
+  }
   offerDirectCause(Function, {RepeatCause::AddressTaken, Site, nullptr});
 }
 
@@ -835,8 +918,8 @@ std::optional<RepeatCause> RepeatingPaths::causeFromSites(
     const FunctionDecl *F,
     std::vector<std::pair<const CallExpr *, const FunctionDecl *>> &Callers) {
   std::optional<RepeatCause> Best;
-  if (auto Direct = DirectCauses.find(F); Direct != DirectCauses.end())
-    Best = Direct->second;
+  if (const RepeatCause *Direct = directCauseOf(F))
+    Best = *Direct;
   auto Site = llvm::partition_point(CallSites, [F](const CallSite &S) {
     return std::less<const FunctionDecl *>()(S.Callee, F);
   });
@@ -865,7 +948,7 @@ std::optional<RepeatCause> RepeatingPaths::computeCause(const FunctionDecl *F,
   // taken, callers in other TUs; then callers that repeat themselves.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
   std::optional<RepeatCause> Best = causeFromSites(F, Callers);
-  if (!Best && isExternallyCallable(*F))
+  if (!Best && repeatsFromOutside(*F))
     Best =
         RepeatCause{RepeatCause::ExternallyCallable, F->getLocation(), nullptr};
   // Deep chains are cut short: a caller that far away explains little.
@@ -959,7 +1042,7 @@ RepeatingPaths::computeSeenCause(const FunctionDecl *F, unsigned Depth,
     return It->second;
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Callers;
   std::optional<RepeatCause> Shown = causeFromSites(F, Callers);
-  if (!Shown && ProgramCallers && isExternallyCallable(*F)) {
+  if (!Shown && ProgramCallers && repeatsFromOutside(*F)) {
     const auto *Method = dyn_cast<CXXMethodDecl>(F);
     const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
     if (Class && Class->getTemplateInstantiationPattern())

@@ -17,7 +17,9 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Regex.h"
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -100,6 +102,18 @@ struct RepeatCause {
 /// for the functions asked about and their callers.
 class RepeatingPaths {
 public:
+  RepeatingPaths() = default;
+  /// \p ScriptBindingFunctions (the ScriptBindingFunctions option; null for
+  /// none) matches the functions that hand a function to a script
+  /// interpreter (`registerMethod(L, "Game", "loadMap", luaGameLoadMap)`).
+  /// A function whose address is passed to one is a script binding: scripts
+  /// call it while they load, so it is set-up code, not a root. The address
+  /// given there is no cause, and callers outside the TU are not assumed to
+  /// repeat it; a loop or another root still makes it repeat.
+  explicit RepeatingPaths(
+      std::shared_ptr<const llvm::Regex> ScriptBindingFunctions)
+      : ScriptBindingFunctions(std::move(ScriptBindingFunctions)) {}
+
   /// A call of \p Callee from \p Caller (null in a global's initialiser);
   /// \p Loops are the loops around it inside Caller, innermost first. Only a
   /// loop without a fixed trip count makes the callee repeat: a bounded loop
@@ -152,6 +166,22 @@ public:
   /// Whether code outside this TU may call \p Function any number of times.
   static bool isExternallyCallable(const FunctionDecl &Function);
 
+  /// Whether \p Function's address is passed to a function matching
+  /// ScriptBindingFunctions in this TU.
+  bool isScriptBinding(const FunctionDecl *Function) const;
+  const llvm::DenseSet<const FunctionDecl *> &scriptBindings() const {
+    return ScriptBindings;
+  }
+  /// The addresses given to the interpreter, one per binding: no cause for
+  /// growth, but what bounds a container counts them (causeCountingBindings).
+  std::vector<std::pair<const FunctionDecl *, RepeatCause>>
+  bindingCauses() const {
+    return {BindingCauses.begin(), BindingCauses.end()};
+  }
+  /// causeOf as if ScriptBindingFunctions were unset: for a removal, which
+  /// a script may make at any time (`player:removeOutfit()`).
+  const RepeatCause *causeCountingBindings(const FunctionDecl *Function);
+
   /// For whole-program facts: every call site, and the direct causes.
   struct CallSiteView {
     const FunctionDecl *Callee;
@@ -166,6 +196,16 @@ public:
 
 private:
   static const FunctionDecl *key(const FunctionDecl *F);
+  /// Notes the function references and lambdas that \p Call passes when
+  /// ScriptBindingFunctions is set.
+  void noteScriptBindingArguments(const FunctionDecl &Callee,
+                                  const CallExpr &Call);
+  /// The cause of \p F known while matching, but for a lambda given to a
+  /// call inside a script binding: it runs as often as the binding does.
+  const RepeatCause *directCauseOf(const FunctionDecl *F) const;
+  /// Whether callers outside this TU may repeat \p F: externally callable
+  /// and not a script binding.
+  bool repeatsFromOutside(const FunctionDecl &F) const;
   void offerDirectCause(const FunctionDecl *F, RepeatCause Cause);
   std::optional<RepeatCause> computeCause(const FunctionDecl *F,
                                           unsigned Depth);
@@ -206,6 +246,23 @@ private:
   llvm::DenseSet<const FunctionDecl *> VisibleInProgress;
   /// Causes known while matching: stored callbacks, addresses taken.
   llvm::DenseMap<const FunctionDecl *, RepeatCause> DirectCauses;
+  std::shared_ptr<const llvm::Regex> ScriptBindingFunctions;
+  /// Where a function reference passed to a ScriptBindingFunctions call
+  /// starts. The walk visits a call before its arguments, so an address
+  /// taken there is known to be a binding's when it is offered.
+  llvm::DenseSet<SourceLocation> BindingArguments;
+  llvm::DenseSet<const FunctionDecl *> ScriptBindings;
+  llvm::DenseMap<const FunctionDecl *, RepeatCause> BindingCauses;
+  /// Set while causeCountingBindings works, with its own answers swapped
+  /// into Causes.
+  bool CountingBindings = false;
+  llvm::DenseMap<const FunctionDecl *, std::optional<RepeatCause>>
+      CausesCountingBindings;
+  /// Where each argument of a call starts (only with ScriptBindingFunctions
+  /// set): a stored lambda that starts there is given to a call.
+  llvm::DenseSet<SourceLocation> CallArguments;
+  /// The call operators of lambdas given to a call.
+  llvm::DenseSet<const FunctionDecl *> GivenLambdas;
   /// Answers of causeOf; std::nullopt for "does not repeat" or "being
   /// worked out" (a recursive call adds no reason of its own).
   llvm::DenseMap<const FunctionDecl *, std::optional<RepeatCause>> Causes;

@@ -35,7 +35,7 @@ public:
     for (const Call &C : F.Calls)
       CallsTo[C.Callee].push_back(&C);
     for (const Root &R : F.Roots)
-      Roots.try_emplace(R.Function, &R);
+      (R.Kind == "binding" ? BindingRoots : Roots).try_emplace(R.Function, &R);
     for (const Pass &P : F.Passes)
       PassesOf[P.Container].push_back(&P);
     for (const Escape &E : F.Escapes)
@@ -74,7 +74,7 @@ public:
   }
 
   bool shrinkRepeats(const Container &C, const Site &S) override {
-    return C.Owner != "local" && repeats(S.Function, S.OpenEndedLoop);
+    return C.Owner != "local" && boundRepeats(S.Function, S.OpenEndedLoop);
   }
 
   bool shrunkByCallee(const Container &C) override {
@@ -84,7 +84,7 @@ public:
       if (Callee != Functions.end() &&
           P->Param < static_cast<int>(Callee->second->Params.size()) &&
           Callee->second->Params[P->Param] == "shrinks" &&
-          repeats(P->Function, P->OpenEndedLoop))
+          boundRepeats(P->Function, P->OpenEndedLoop))
         return true;
     }
     return false;
@@ -105,7 +105,8 @@ public:
     // A caller of an accessor that returns it by reference.
     for (const Escape *E : EscapesOf.lookup(C.Key))
       for (const AccessorUse *U : UsesOf.lookup(E->Function))
-        if (U->Effect == "shrinks" && repeats(U->Function, U->OpenEndedLoop))
+        if (U->Effect == "shrinks" &&
+            boundRepeats(U->Function, U->OpenEndedLoop))
           return true;
     return false;
   }
@@ -133,6 +134,9 @@ public:
     std::optional<Cause> Best;
     if (auto Root = Roots.find(Function); Root != Roots.end())
       Best = Cause{Cause::Root, Root->second->At, Root->second->Kind};
+    else if (CountBindings)
+      if (auto Root = BindingRoots.find(Function); Root != BindingRoots.end())
+        Best = Cause{Cause::Root, Root->second->At, "address"};
     // A call that runs once (a static local's initialiser) is a caller
     // too: the function is not an entry point.
     bool HasCallers = !CallsTo.lookup(Function).empty();
@@ -212,6 +216,24 @@ public:
 
   bool repeats(const std::string &Function, bool OpenEndedLoop) {
     return OpenEndedLoop || causeOf(Function).has_value();
+  }
+
+  /// For what bounds a container (a removal, a delete, a replaced
+  /// instance): as repeats, but a script binding is a root, as without
+  /// ScriptBindingFunctions. Scripts call the bindings that set up while they
+  /// load, but may call the one that removes (`player:removeOutfit()`) at
+  /// any time: the option must not turn a bounded container into a finding.
+  bool boundRepeats(const std::string &Function, bool OpenEndedLoop) {
+    if (OpenEndedLoop)
+      return true;
+    if (BindingRoots.empty())
+      return causeOf(Function).has_value();
+    std::swap(Causes, CausesCountingBindings);
+    CountBindings = true;
+    bool Repeats = causeOf(Function).has_value();
+    CountBindings = false;
+    std::swap(Causes, CausesCountingBindings);
+    return Repeats;
   }
 
   void explain(const std::string &Function, std::vector<Note> &Notes,
@@ -318,7 +340,7 @@ public:
     std::string Destructor = Class + "::~" + Name.str() + "()";
     return llvm::any_of(CallsTo.lookup(Destructor), [&](const Call *C) {
       return !C->Caller.empty() && !C->Once &&
-             repeats(C->Caller, C->OpenEndedLoop);
+             boundRepeats(C->Caller, C->OpenEndedLoop);
     });
   }
 
@@ -356,7 +378,7 @@ public:
     if (Field.empty())
       return false;
     return llvm::any_of(ReplacementsOf.lookup(Field), [&](const Instance *I) {
-      return repeats(I->ReplacedIn, I->ReplacedInLoop);
+      return boundRepeats(I->ReplacedIn, I->ReplacedInLoop);
     });
   }
 
@@ -396,13 +418,16 @@ private:
   llvm::StringMap<const Function *> Functions;
   llvm::StringMap<std::vector<const Call *>> CallsTo;
   llvm::StringMap<const Root *> Roots;
+  /// Roots of kind "binding": counted by boundRepeats only.
+  llvm::StringMap<const Root *> BindingRoots;
+  bool CountBindings = false;
   llvm::StringMap<std::vector<const Pass *>> PassesOf;
   llvm::StringMap<std::vector<const Escape *>> EscapesOf;
   llvm::StringMap<std::vector<const AccessorUse *>> UsesOf;
   llvm::StringMap<std::vector<const Instance *>> InstancesOf;
   /// By field: the instances stored into it that replace the one it held.
   llvm::StringMap<std::vector<const Instance *>> ReplacementsOf;
-  std::map<std::string, std::optional<Cause>> Causes;
+  std::map<std::string, std::optional<Cause>> Causes, CausesCountingBindings;
   std::map<std::string, Lifetime> Lifetimes;
 };
 

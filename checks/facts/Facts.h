@@ -25,7 +25,7 @@ namespace bloat_facts {
 
 /// Bumped whenever a field changes meaning; a file of another version is
 /// refused, never misread.
-constexpr int FactsVersion = 3;
+constexpr int FactsVersion = 4;
 
 struct Location {
   std::string File;
@@ -171,10 +171,13 @@ struct Call {
 };
 
 /// A function that runs any number of times by itself: a stored callback,
-/// an address taken (a thread entry, a handler).
+/// an address taken (a thread entry, a handler). "binding": the address of a
+/// script binding given to the interpreter (ScriptBindingFunctions): no root
+/// for growth (set-up), but a removal it makes counts as repeating, as it
+/// would without the option.
 struct Root {
   std::string Function;
-  std::string Kind; ///< callback, address
+  std::string Kind; ///< callback, address, binding
   Location At;
   auto tie() const {
     return std::tie(Function, Kind, At.File, At.Line, At.Column);

@@ -15,6 +15,7 @@ constexpr llvm::StringLiteral AssumeUnseenOption =
     "AssumeUnseenCodeDoesNotShrink";
 constexpr llvm::StringLiteral AssumeInstancesOption =
     "AssumeInstancesLiveLong";
+constexpr llvm::StringLiteral ScriptBindingOption = "ScriptBindingFunctions";
 } // namespace
 
 ContainerCheckOptions::ContainerCheckOptions(
@@ -29,6 +30,7 @@ ContainerCheckOptions::ContainerCheckOptions(
           Options.getLocalOrGlobal(AssumeUnseenOption, false)),
       AssumeInstancesLiveLong(
           Options.getLocalOrGlobal(AssumeInstancesOption, false)),
+      ScriptBindingFunctions(Options.getLocalOrGlobal(ScriptBindingOption, "")),
       FiniteKeyMaxBits(Options.getLocalOrGlobal(FiniteKeyMaxBitsOption, 8u)) {
   auto FullName = [CheckName](StringRef Option) {
     return (CheckName + "." + Option).str();
@@ -55,6 +57,10 @@ ContainerCheckOptions::ContainerCheckOptions(
   }
   IgnoredNamesRegex =
       parseRegexOption(FullName(IgnoredNamesOption), IgnoredNames, OnError);
+  if (std::optional<llvm::Regex> Bindings = parseRegexOption(
+          FullName(ScriptBindingOption), ScriptBindingFunctions, OnError))
+    ScriptBindingRegex =
+        std::make_shared<const llvm::Regex>(std::move(*Bindings));
 }
 
 void ContainerCheckOptions::store(const ClangTidyCheck::OptionsView &Options,
@@ -66,6 +72,7 @@ void ContainerCheckOptions::store(const ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, IgnoredNamesOption, IgnoredNames);
   Options.store(Opts, AssumeUnseenOption, AssumeUnseenCodeDoesNotShrink);
   Options.store(Opts, AssumeInstancesOption, AssumeInstancesLiveLong);
+  Options.store(Opts, ScriptBindingOption, ScriptBindingFunctions);
   Options.store(Opts, FiniteKeyMaxBitsOption, FiniteKeyMaxBits);
 }
 
@@ -73,6 +80,7 @@ ContainerFacts ContainerCheckOptions::makeFacts() const {
   ContainerFactsOptions FactsOptions;
   FactsOptions.AssumeUnseenCodeDoesNotShrink = AssumeUnseenCodeDoesNotShrink;
   FactsOptions.AssumeInstancesLiveLong = AssumeInstancesLiveLong;
+  FactsOptions.ScriptBindingFunctions = ScriptBindingRegex;
   return ContainerFacts(makeModel(), FactsOptions);
 }
 
@@ -85,6 +93,9 @@ std::string ContainerCheckOptions::factsKey() const {
   }
   Key += AssumeUnseenCodeDoesNotShrink ? '1' : '0';
   Key += AssumeInstancesLiveLong ? '1' : '0';
+  // The pattern as compiled: an invalid one counts as none.
+  Key += ScriptBindingRegex ? ScriptBindingFunctions : StringRef();
+  Key += '\0';
   Key += std::to_string(FiniteKeyMaxBits);
   return Key;
 }

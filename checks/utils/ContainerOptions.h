@@ -13,6 +13,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/OptionParsing.h"
 #include "llvm/Support/Regex.h"
+#include <memory>
 #include <optional>
 
 namespace clang::tidy::bloat {
@@ -45,10 +46,13 @@ private:
   const StringRef IgnoredNames;
   const bool AssumeUnseenCodeDoesNotShrink;
   const bool AssumeInstancesLiveLong;
+  const StringRef ScriptBindingFunctions;
   const unsigned FiniteKeyMaxBits;
 
   ContainerModelOptions Model;
   std::optional<llvm::Regex> IgnoredNamesRegex;
+  /// Compiled once; shared by every collector makeFacts() makes.
+  std::shared_ptr<const llvm::Regex> ScriptBindingRegex;
 };
 
 } // namespace clang::tidy::bloat

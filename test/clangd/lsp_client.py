@@ -153,7 +153,7 @@ def set_up(work, setup):
     if setup == "project-facts":
         # The project's index: the only GameState is a local of a function
         # that returns, so its history is short-lived.
-        facts = {"format": "bloat-tidy-facts", "version": 3,
+        facts = {"format": "bloat-tidy-facts", "version": 4,
                  "units": [os.path.join(work, "main.cpp")], "inputs": [],
                  "containers": [], "growths": [], "shrinks": [], "passes": [],
                  "accessorUses": [], "escapes": [], "functions": [],
