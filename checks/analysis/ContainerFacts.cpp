@@ -1377,10 +1377,11 @@ bool ContainerFacts::repeatsOnSharedObject(const FunctionDecl *Function,
                                            int Param, unsigned Depth) {
   Function = Function->getCanonicalDecl();
   // A function that repeats of itself (a stored callback, an address taken)
-  // acts on the same `this` every time, as far as this TU shows; but on
-  // whatever its callers give it, one per call (a request, a message).
-  if (RepeatsItself.contains(Function))
-    return Param < 0;
+  // acts on the same `this` every time, as far as this TU shows; its
+  // parameters are whatever each call gives (a request, a message), so only
+  // the callers this TU shows can make one repeat.
+  if (Param < 0 && RepeatsItself.contains(Function))
+    return true;
   if (Depth > 16)
     return true;
   auto [It, Inserted] =

@@ -12,6 +12,9 @@
 // RUN: %bloat_tidy -checks='-*,bloat-unbounded-container' -header-filter='.*' \
 // RUN:   %s -- -std=c++17 -I %S/Inputs -DLOOP 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=LOOP
+// RUN: %bloat_tidy -checks='-*,bloat-unbounded-container' -header-filter='.*' \
+// RUN:   %s -- -std=c++17 -I %S/Inputs -DREPLAY 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=REPLAY
 // An object held by another (a member) is not made for the call.
 // RUN: %bloat_tidy -checks='-*,bloat-unbounded-container' -header-filter='.*' \
 // RUN:   %s -- -std=c++17 -I %S/Inputs -DMEMBER 2>&1 \
@@ -53,6 +56,15 @@ void stream(Response &Resp) {
 }
 // LOOP: caller-objects.h:11:5: warning: 'Headers' (member of 'Response') grows without bound
 // LOOP: bloat-unbounded-container-caller-objects.cpp:[[@LINE-3]]:5: note: 'Response::header' is called inside a loop here
+#endif
+
+#ifdef REPLAY
+// A handler given its object is also called in a loop on one object.
+void replay(Response &Current) {
+  for (;;)
+    onRequest(&Current);
+}
+// REPLAY: caller-objects.h:11:5: warning: 'Headers' (member of 'Response') grows without bound
 #endif
 
 #ifdef MEMBER
