@@ -1308,7 +1308,6 @@ ContainerFacts::memberRepeats(const Record &R, const GrowthSite &Site,
 }
 
 namespace {
-/// Which object a member call acts on, seen from the function making it.
 /// What an expression of a caller names as the object a call acts on: its
 /// `this`, one of its parameters, an automatic local made for the call, or
 /// anything else (a member, a global, a capture).
